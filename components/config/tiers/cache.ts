@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { Environment, IssueReporter, intBetween, oneOf } from "./common";
+
+/** ElastiCache (Valkey or Redis OSS) replication group per region. */
+export const cacheSettings = z.strictObject({
+  engine: oneOf(["valkey", "redis"]),
+  /** Valkey 7.2/8.0, Redis OSS 6.2/7.0/7.1. */
+  engineVersion: z
+    .string()
+    .regex(/^\d+\.\d+$/, { error: (i) => `must be a major.minor version such as "8.0", got ${JSON.stringify(i.input)}` }),
+  nodeType: z
+    .string()
+    .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, {
+      error: (i) => `must be a cache node type such as "cache.r7g.large", got ${JSON.stringify(i.input)}`,
+    }),
+  /** Read replicas beside the primary node (0-5). Automatic failover needs at least 1. */
+  replicas: intBetween(0, 5),
+  multiAz: z.boolean(),
+  snapshotRetentionDays: intBetween(0, 35),
+});
+export type CacheSettings = z.infer<typeof cacheSettings>;
+
+export const cacheDefaults: Record<Environment, CacheSettings> = {
+  dev: { engine: "valkey", engineVersion: "8.0", nodeType: "cache.t4g.small", replicas: 0, multiAz: false, snapshotRetentionDays: 1 },
+  prod: { engine: "valkey", engineVersion: "8.0", nodeType: "cache.r7g.large", replicas: 1, multiAz: true, snapshotRetentionDays: 7 },
+};
+
+const SUPPORTED_VERSIONS: Record<CacheSettings["engine"], readonly string[]> = {
+  valkey: ["7.2", "8.0", "8.1"],
+  redis: ["6.2", "7.0", "7.1"],
+};
+
+export function checkCache(cache: CacheSettings, report: IssueReporter): void {
+  const versions = SUPPORTED_VERSIONS[cache.engine];
+  if (!versions.includes(cache.engineVersion)) {
+    report(["engineVersion"], `${cache.engine} ${cache.engineVersion} is not supported; allowed: ${versions.join(", ")}`);
+  }
+  if (cache.multiAz && cache.replicas < 1) {
+    report(["replicas"], "must be at least 1 when multiAz is true (Multi-AZ needs a replica to fail over to)");
+  }
+}

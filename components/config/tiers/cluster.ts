@@ -1,0 +1,138 @@
+import { z } from "zod";
+import { Environment, IssueReporter, intBetween, nonEmptyString } from "./common";
+
+const cidrList = z.array(nonEmptyString("an IPv4 CIDR block"), { error: "must be a list of IPv4 CIDR blocks" });
+
+/** EKS per region: control plane, the system node group, Karpenter, the workload identity. */
+export const clusterSettings = z.strictObject({
+  /** Kubernetes minor version, e.g. "1.33". */
+  version: z
+    .string()
+    .regex(/^1\.(2[89]|3\d)$/, {
+      error: (i) => `must be a Kubernetes version from 1.28 to 1.39 such as "1.33", got ${JSON.stringify(i.input)}`,
+    }),
+  /** CIDRs allowed to reach the public API endpoint; empty keeps the endpoint private only. */
+  publicAccessCidrs: cidrList,
+  /** IAM role ARNs given cluster-admin through EKS access entries. */
+  adminRoleArns: z.array(
+    z
+      .string()
+      .regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/, {
+        error: (i) => `must be an IAM role ARN like arn:aws:iam::111122223333:role/platform-admin, got ${JSON.stringify(i.input)}`,
+      }),
+  ),
+  systemNodeGroup: z.strictObject({
+    instanceTypes: z
+      .array(
+        z
+          .string()
+          .regex(/^[a-z0-9]+\.[a-z0-9]+$/, {
+            error: (i) => `must be an EC2 instance type such as "m7g.large", got ${JSON.stringify(i.input)}`,
+          }),
+      )
+      .min(1, { error: "must list at least one instance type" }),
+    minSize: intBetween(0, 100),
+    desiredSize: intBetween(0, 100),
+    maxSize: intBetween(1, 100),
+    diskSizeGiB: intBetween(20, 1000),
+  }),
+  karpenter: z.strictObject({
+    /** Karpenter Helm chart version. */
+    version: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+$/, { error: (i) => `must be a chart version such as "1.5.0", got ${JSON.stringify(i.input)}` }),
+    instanceCategories: z
+      .array(z.enum(["c", "m", "r", "t"], { error: (i) => `must be one of c, m, r, t; got ${JSON.stringify(i.input)}` }))
+      .min(1, { error: "must list at least one instance category" }),
+    capacityTypes: z
+      .array(z.enum(["on-demand", "spot"], { error: (i) => `must be on-demand or spot, got ${JSON.stringify(i.input)}` }))
+      .min(1, { error: "must list at least one capacity type" }),
+    /** Upper bound of vCPUs Karpenter may provision in the default NodePool. */
+    cpuLimit: intBetween(1, 100000),
+    memoryLimitGiB: intBetween(1, 1000000),
+  }),
+  /** EKS managed add-on versions (e.g. "v1.19.2-eksbuild.1"). */
+  addons: z.strictObject({
+    vpcCni: nonEmptyString("an add-on version"),
+    coredns: nonEmptyString("an add-on version"),
+    kubeProxy: nonEmptyString("an add-on version"),
+    podIdentityAgent: nonEmptyString("an add-on version"),
+    ebsCsiDriver: nonEmptyString("an add-on version"),
+  }),
+  /** The Kubernetes service account the application runs as; it gets the workload IAM role. */
+  workload: z.strictObject({
+    namespace: z
+      .string()
+      .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, { error: (i) => `must be a Kubernetes namespace name, got ${JSON.stringify(i.input)}` }),
+    serviceAccount: z
+      .string()
+      .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, {
+        error: (i) => `must be a Kubernetes service account name, got ${JSON.stringify(i.input)}`,
+      }),
+  }),
+});
+export type ClusterSettings = z.infer<typeof clusterSettings>;
+
+const addons = {
+  vpcCni: "v1.19.5-eksbuild.3",
+  coredns: "v1.11.4-eksbuild.14",
+  kubeProxy: "v1.33.0-eksbuild.2",
+  podIdentityAgent: "v1.3.7-eksbuild.2",
+  ebsCsiDriver: "v1.45.0-eksbuild.2",
+};
+
+export const clusterDefaults: Record<Environment, ClusterSettings> = {
+  dev: {
+    version: "1.33",
+    publicAccessCidrs: [],
+    adminRoleArns: [],
+    systemNodeGroup: { instanceTypes: ["t4g.large"], minSize: 1, desiredSize: 2, maxSize: 3, diskSizeGiB: 40 },
+    karpenter: {
+      version: "1.5.0",
+      instanceCategories: ["t", "m"],
+      capacityTypes: ["spot", "on-demand"],
+      cpuLimit: 32,
+      memoryLimitGiB: 128,
+    },
+    addons,
+    workload: { namespace: "app", serviceAccount: "app" },
+  },
+  prod: {
+    version: "1.33",
+    publicAccessCidrs: [],
+    adminRoleArns: [],
+    systemNodeGroup: { instanceTypes: ["m7g.large"], minSize: 3, desiredSize: 3, maxSize: 6, diskSizeGiB: 80 },
+    karpenter: {
+      version: "1.5.0",
+      instanceCategories: ["c", "m", "r"],
+      capacityTypes: ["on-demand"],
+      cpuLimit: 1000,
+      memoryLimitGiB: 4000,
+    },
+    addons,
+    workload: { namespace: "app", serviceAccount: "app" },
+  },
+};
+
+export function checkCluster(cluster: ClusterSettings, environment: Environment, report: IssueReporter): void {
+  const ng = cluster.systemNodeGroup;
+  if (ng.minSize > ng.maxSize) report(["systemNodeGroup", "minSize"], `must be at most maxSize (${ng.maxSize}), got ${ng.minSize}`);
+  else if (ng.desiredSize < ng.minSize || ng.desiredSize > ng.maxSize) {
+    report(
+      ["systemNodeGroup", "desiredSize"],
+      `must be between minSize (${ng.minSize}) and maxSize (${ng.maxSize}), got ${ng.desiredSize}`,
+    );
+  }
+  if (environment === "prod" && ng.maxSize <= ng.minSize) {
+    report(
+      ["systemNodeGroup", "maxSize"],
+      `must be greater than minSize (${ng.minSize}) in prod, so the group can scale out; got ${ng.maxSize}`,
+    );
+  }
+  if (environment === "prod" && cluster.publicAccessCidrs.some((c) => c.endsWith("/0"))) {
+    report(
+      ["publicAccessCidrs"],
+      "must not contain 0.0.0.0/0 in prod: list the office or VPN CIDRs that may reach the API, or none for a private endpoint",
+    );
+  }
+}

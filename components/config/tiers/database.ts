@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { Environment, IssueReporter, intBetween, nonEmptyString } from "./common";
+
+/** RDS PostgreSQL per region: one primary, in-region read replicas, an optional DR replica. */
+export const databaseSettings = z.strictObject({
+  /** PostgreSQL major.minor, e.g. "16.4". */
+  engineVersion: z
+    .string()
+    .regex(/^1[3-8](\.\d+)?$/, { error: (i) => `must be a PostgreSQL version 13-18 such as "16.4", got ${JSON.stringify(i.input)}` }),
+  instanceClass: z
+    .string()
+    .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, {
+      error: (i) => `must be an RDS instance class such as "db.r6g.large", got ${JSON.stringify(i.input)}`,
+    }),
+  allocatedStorageGiB: intBetween(20, 65536),
+  /** Storage autoscaling ceiling; must be at least allocatedStorageGiB. */
+  maxAllocatedStorageGiB: intBetween(20, 65536),
+  multiAz: z.boolean(),
+  /** Automated backup retention; replicas need their source to keep backups (at least 1 day). */
+  backupRetentionDays: intBetween(1, 35),
+  deletionProtection: z.boolean(),
+  /** In-region read replicas of the primary. RDS allows at most 15 per source. */
+  readReplicas: intBetween(0, 15),
+  performanceInsightsRetentionDays: z.union([z.literal(7), z.literal(731)], {
+    error: (i) => `must be 7 (free tier) or 731, got ${String(i.input)}`,
+  }),
+  /** Enhanced monitoring interval in seconds (0 turns it off). */
+  monitoringIntervalSeconds: z.union(
+    [z.literal(0), z.literal(1), z.literal(5), z.literal(10), z.literal(15), z.literal(30), z.literal(60)],
+    {
+      error: (i) => `must be one of 0, 1, 5, 10, 15, 30, 60, got ${String(i.input)}`,
+    },
+  ),
+  /** Cross-region disaster-recovery replica, in another region of the same residency zone. */
+  drReplica: z
+    .strictObject({
+      region: nonEmptyString("an AWS region of this stack in the same residency zone"),
+      instanceClass: z
+        .string()
+        .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { error: (i) => `must be an RDS instance class, got ${JSON.stringify(i.input)}` })
+        .optional(),
+    })
+    .optional(),
+});
+export type DatabaseSettings = z.infer<typeof databaseSettings>;
+
+export const databaseDefaults: Record<Environment, Omit<DatabaseSettings, "drReplica">> = {
+  dev: {
+    engineVersion: "16.4",
+    instanceClass: "db.t4g.medium",
+    allocatedStorageGiB: 20,
+    maxAllocatedStorageGiB: 100,
+    multiAz: false,
+    backupRetentionDays: 1,
+    deletionProtection: false,
+    readReplicas: 0,
+    performanceInsightsRetentionDays: 7,
+    monitoringIntervalSeconds: 60,
+  },
+  prod: {
+    engineVersion: "16.4",
+    instanceClass: "db.r6g.large",
+    allocatedStorageGiB: 100,
+    maxAllocatedStorageGiB: 1000,
+    multiAz: true,
+    backupRetentionDays: 14,
+    deletionProtection: true,
+    readReplicas: 1,
+    performanceInsightsRetentionDays: 7,
+    monitoringIntervalSeconds: 30,
+  },
+};
+
+export interface DatabaseCheckContext {
+  readonly region: string;
+  readonly zone: string;
+  /** Regions of the stack with their zones. */
+  readonly stackRegions: ReadonlyMap<string, string>;
+}
+
+export function checkDatabase(db: DatabaseSettings, ctx: DatabaseCheckContext, report: IssueReporter): void {
+  if (db.maxAllocatedStorageGiB < db.allocatedStorageGiB) {
+    report(
+      ["maxAllocatedStorageGiB"],
+      `must be at least allocatedStorageGiB (${db.allocatedStorageGiB}), got ${db.maxAllocatedStorageGiB}`,
+    );
+  }
+  if (db.drReplica) {
+    const target = db.drReplica.region;
+    const targetZone = ctx.stackRegions.get(target);
+    if (target === ctx.region) {
+      report(["drReplica", "region"], `must be another region than the primary's own (${ctx.region})`);
+    } else if (targetZone === undefined) {
+      report(
+        ["drReplica", "region"],
+        `"${target}" is not a region of this stack; allowed: ${[...ctx.stackRegions.keys()].filter((r) => r !== ctx.region).join(", ") || "(no other region)"}`,
+      );
+    } else if (targetZone !== ctx.zone) {
+      report(
+        ["drReplica", "region"],
+        `"${target}" is in residency zone "${targetZone}", but the primary in ${ctx.region} is in "${ctx.zone}": a DR replica must stay in its zone`,
+      );
+    }
+  }
+}

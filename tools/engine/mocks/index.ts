@@ -1,0 +1,11 @@
+import { coreMocks } from "./core";
+import { networkMocks } from "./network";
+import { MockInvokeHandler, MockResourceHandler, MockSet } from "./types";
+
+export * from "./types";
+
+/** Every tier's mocks. A custom resource type or invoke missing here fails the plan loudly. */
+const MOCK_SETS: readonly MockSet[] = [coreMocks, networkMocks];
+
+export const RESOURCE_MOCKS: Readonly<Record<string, MockResourceHandler>> = Object.assign({}, ...MOCK_SETS.map((s) => s.resources));
+export const INVOKE_MOCKS: Readonly<Record<string, MockInvokeHandler>> = Object.assign({}, ...MOCK_SETS.map((s) => s.invokes ?? {}));

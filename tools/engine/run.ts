@@ -1,0 +1,256 @@
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { OFFLINE_ACCOUNT_ID } from "./ids";
+import { INVOKE_MOCKS, RESOURCE_MOCKS } from "./mocks";
+import { Plan, PlannedResource, STACK_TYPE, engineUrn, isProviderType } from "./model";
+import { LoadedStack, loadStack } from "./stack-files";
+import { ResourceRef, fromWire, reveal } from "./values";
+
+/** The program the Pulumi CLI runs, compiled next to this engine (build/index.js). */
+const PROGRAM = path.resolve(__dirname, "../../index.js");
+
+export interface PlanOptions {
+  /** Directory holding Pulumi.yaml and the stack files. */
+  readonly dir: string;
+  readonly stack: string;
+  /** Account id used in ARNs (default: AWS's documentation account). */
+  readonly account?: string;
+}
+
+/** A program failure that is not bad config: a bug, or a mock the program needs but lacks. */
+export class ProgramError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ProgramError";
+  }
+}
+
+/** The wire-level request the SDK sends for each resource (subset we read). */
+interface RegisterRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getCustom(): boolean;
+  getRemote(): boolean;
+  getProvider(): string;
+  getProvidersMap(): { get(key: string): string | undefined };
+  getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+  getDependenciesList(): string[];
+  getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
+  getProtect(): boolean;
+  getIgnorechangesList(): string[];
+  getDeletebeforereplace(): boolean;
+  getReplaceonchangesList(): string[];
+  getAdditionalsecretoutputsList(): string[];
+  getRetainondelete(): boolean;
+  getAliasurnsList(): string[];
+  getVersion(): string;
+}
+
+interface Pending {
+  readonly request: RegisterRequest;
+  readonly urn: string;
+  readonly region?: string;
+  readonly provider?: string;
+  outputs?: Record<string, unknown>;
+  id?: string;
+}
+
+/**
+ * Evaluates the real program (the compiled index.ts) under the SDK's mock runtime for one stack
+ * and returns every resource it registered. Throws ConfigError / StackFileError for bad input,
+ * ProgramError for anything else the program did wrong.
+ */
+export async function planStack(options: PlanOptions): Promise<Plan> {
+  const loaded = loadStack(options.dir, options.stack);
+  return planLoadedStack(loaded, options.account ?? OFFLINE_ACCOUNT_ID);
+}
+
+export async function planLoadedStack(loaded: LoadedStack, account: string): Promise<Plan> {
+  const { project, stack } = loaded;
+  const defaultRegion = loaded.config["aws:region"];
+
+  // Mock URN -> engine URN, provider reference -> region / engine URN.
+  const engineUrns = new Map<string, string>();
+  const providerRegions = new Map<string, string | undefined>();
+  const providerUrns = new Map<string, string>();
+  const resources = new Map<string, PlannedResource>();
+  let pending: Pending | undefined;
+  let stackOutputs: Record<string, unknown> = {};
+
+  const toEngineUrn = (mockUrn: string) => engineUrns.get(mockUrn) ?? mockUrn;
+  const regionOfProviderRef = (ref: string | undefined, type: string): string | undefined => {
+    if (ref) return providerRegions.get(ref);
+    return type.startsWith("aws:") ? defaultRegion : undefined;
+  };
+
+  const mocks: pulumi.runtime.Mocks = {
+    newResource(args) {
+      const current = pending;
+      pending = undefined;
+      if (!current || current.request.getType() !== args.type || current.request.getName() !== args.name) {
+        throw new ProgramError(`offline engine lost track of ${args.type} ${args.name}`);
+      }
+      const inputs = reveal(fromWire(current.request.getObject()?.toJavaScript() ?? {})) as Record<string, unknown>;
+      const custom = current.request.getCustom();
+      const remote = current.request.getRemote();
+      if (!custom && !remote) return { id: undefined, state: {} };
+      const handler = RESOURCE_MOCKS[args.type];
+      if (!handler) {
+        throw new ProgramError(`no offline mock for resource type ${args.type} (${current.urn}); add one under tools/engine/mocks`);
+      }
+      const ownRegion = typeof inputs.region === "string" ? inputs.region : undefined;
+      const region = ownRegion ?? current.region ?? "us-east-1";
+      const result = handler({ type: args.type, name: args.name, urn: current.urn, region, account, inputs });
+      current.id = result.id ?? (custom ? `${args.name}-${current.urn.length.toString(16)}` : undefined);
+      current.outputs = { ...(result.outputs ?? {}) };
+      return { id: current.id, state: { ...args.inputs, ...result.outputs } };
+    },
+    call(args) {
+      const handler = INVOKE_MOCKS[args.token];
+      if (!handler) throw new ProgramError(`no offline mock for invoke ${args.token}; add one under tools/engine/mocks`);
+      const region = (args.inputs.region as string | undefined) ?? regionOfProviderRef(args.provider, args.token) ?? "us-east-1";
+      return handler({ token: args.token, inputs: reveal(args.inputs) as Record<string, unknown>, region, account });
+    },
+  };
+
+  pulumi.runtime.setAllConfig({ ...loaded.config }, [...loaded.secretKeys]);
+  await pulumi.runtime.setMocks(mocks, project, stack, false);
+
+  const monitor = pulumi.runtime.getMonitor() as unknown as {
+    registerResource(req: RegisterRequest, cb: (err: unknown, resp: { getUrn(): string; getId(): string }) => void): void;
+    registerResourceOutputs(
+      req: { getUrn(): string; getOutputs(): { toJavaScript(): Record<string, unknown> } | undefined },
+      cb: (err: unknown, resp: unknown) => void,
+    ): void;
+  };
+  const originalRegister = monitor.registerResource.bind(monitor);
+  const originalOutputs = monitor.registerResourceOutputs.bind(monitor);
+
+  monitor.registerResource = (request, callback) => {
+    const type = request.getType();
+    const parentMock = request.getParent();
+    const parent = parentMock ? toEngineUrn(parentMock) : undefined;
+    const urn = engineUrn(stack, project, parent, type, request.getName());
+    const pkg = type.split(":")[0];
+    const custom = request.getCustom();
+    // Custom resources name their provider; components (remote ones such as awsx included) only
+    // carry the providers map they pass down, whose AWS entry decides their region.
+    const providerRef = custom ? request.getProvider() || undefined : request.getProvidersMap().get("aws") || undefined;
+    const provider = providerRef
+      ? providerUrns.get(providerRef)
+      : isProviderType(type) || !custom
+        ? undefined
+        : `urn:pulumi:${stack}::${project}::pulumi:providers:${pkg}::default${request.getVersion() ? `_${request.getVersion().replace(/\./g, "_")}` : ""}`;
+    const current: Pending = {
+      request,
+      urn,
+      provider: custom || request.getRemote() ? provider : undefined,
+      region: regionOfProviderRef(providerRef, custom ? type : "component"),
+    };
+    pending = current;
+    originalRegister(request, (err, response) => {
+      if (!err && response) {
+        const mockUrn = response.getUrn();
+        engineUrns.set(mockUrn, urn);
+        const inputs = fromWire(request.getObject()?.toJavaScript() ?? {}, toEngineUrn) as Record<string, unknown>;
+        if (isProviderType(type)) {
+          const ref = `${mockUrn}::${response.getId()}`;
+          providerRegions.set(ref, typeof inputs.region === "string" ? inputs.region : undefined);
+          providerUrns.set(ref, urn);
+        }
+        const propertyDependencies: Record<string, string[]> = {};
+        request.getPropertydependenciesMap().forEach((value, key) => {
+          propertyDependencies[key] = value.getUrnsList().map(toEngineUrn);
+        });
+        const ownRegion = typeof reveal(inputs.region) === "string" ? (reveal(inputs.region) as string) : undefined;
+        resources.set(urn, {
+          urn,
+          type,
+          name: request.getName(),
+          custom: request.getCustom(),
+          remote: request.getRemote(),
+          parent,
+          provider: current.provider,
+          region: isProviderType(type) ? ownRegion : (ownRegion ?? current.region),
+          id: response.getId() || undefined,
+          inputs,
+          outputs: current.outputs ?? {},
+          dependencies: request.getDependenciesList().map(toEngineUrn),
+          propertyDependencies,
+          options: {
+            protect: request.getProtect(),
+            ignoreChanges: request.getIgnorechangesList(),
+            deleteBeforeReplace: request.getDeletebeforereplace(),
+            replaceOnChanges: request.getReplaceonchangesList(),
+            additionalSecretOutputs: request.getAdditionalsecretoutputsList(),
+            retainOnDelete: request.getRetainondelete(),
+            aliases: request.getAliasurnsList(),
+          },
+        });
+      }
+      callback(err, response);
+    });
+  };
+  monitor.registerResourceOutputs = (request, callback) => {
+    const urn = toEngineUrn(request.getUrn());
+    const outputs = fromWire(request.getOutputs()?.toJavaScript() ?? {}, toEngineUrn) as Record<string, unknown>;
+    const resource = resources.get(urn);
+    if (resource) resources.set(urn, { ...resource, outputs: { ...resource.outputs, ...outputs } });
+    if (resource?.type === STACK_TYPE) stackOutputs = outputs;
+    originalOutputs(request, callback);
+  };
+
+  const failures: unknown[] = [];
+  const onRejection = (reason: unknown) => failures.push(reason);
+  process.on("unhandledRejection", onRejection);
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const program = require(PROGRAM) as () => Promise<Record<string, unknown>>;
+    await pulumi.runtime.runInPulumiStack(() => program());
+    await pulumi.runtime.disconnect();
+    // A failing apply surfaces a tick later.
+    await new Promise((resolve) => setImmediate(resolve));
+  } catch (error) {
+    failures.unshift(error);
+  } finally {
+    process.off("unhandledRejection", onRejection);
+  }
+  if (failures.length > 0) {
+    const first = failures[0];
+    if (first instanceof Error && (first.name === "ConfigError" || first.name === "ProgramError")) throw first;
+    throw new ProgramError(first instanceof Error ? first.message : String(first));
+  }
+
+  const all = [...resources.values()];
+  return {
+    project,
+    stack,
+    stackFile: loaded.stackFile,
+    resources: all,
+    outputs: stackOutputs,
+    limitations: limitationsOf(all, loaded),
+  };
+}
+
+/** What this offline plan cannot show, said plainly in every report. */
+function limitationsOf(resources: readonly PlannedResource[], loaded: LoadedStack): string[] {
+  const notes = [
+    "Outputs (ids, ARNs, endpoints) are deterministic offline stand-ins in AWS formats for account " +
+      `${OFFLINE_ACCOUNT_ID}; real values exist only after \`pulumi up\`.`,
+    "Inputs are shown as the program sets them: defaults and auto-names the AWS provider would add during its Check are absent.",
+  ];
+  const remote = resources.filter((r) => r.remote);
+  if (remote.length > 0) {
+    const types = [...new Set(remote.map((r) => r.type))].join(", ");
+    notes.push(
+      `${remote.length} remote component(s) (${types}) are shown as one resource each: their children (subnets, route tables, NAT gateways, ...) are created by their own provider plugin and appear only in a real preview.`,
+    );
+  }
+  if (loaded.secureKeys.length > 0) {
+    notes.push(`secure config values cannot be decrypted offline and were replaced by a placeholder (${loaded.secureKeys.join(", ")}).`);
+  }
+  return notes;
+}
+
+export { ResourceRef };
