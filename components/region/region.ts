@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformConfig, RegionConfig } from "../config";
 import { Network } from "../network/network";
+import { WorkloadIdentity } from "../workload/workload-identity";
 
 export interface RegionArgs {
   readonly platform: PlatformConfig;
@@ -15,6 +16,7 @@ export class Region extends pulumi.ComponentResource {
   public readonly regionName: string;
   public readonly zone: string;
   public readonly network: Network;
+  public readonly workload: WorkloadIdentity;
 
   constructor(name: string, args: RegionArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:region:Region", name, {}, { ...opts, providers: { ...(opts?.providers as object), aws: args.provider } });
@@ -35,6 +37,19 @@ export class Region extends pulumi.ComponentResource {
       },
       { parent: this },
     );
+
+    // Created before the cluster and the data tier: both reference it (see WorkloadIdentity).
+    this.workload = new WorkloadIdentity(`${name}-workload`, { vpcId: this.network.vpcId, accountId: caller.accountId }, { parent: this });
+
+    // Section: compute (Cluster) - attaches the workload SG to nodes and pods.
+
+    // Section: data tier (Database, Cache, Queues) - admits only the workload SG / role.
+
+    // Section: workload access (the role's policy over this region's queues and secrets).
+
+    // Section: regional origin (ALB in front of the cluster, for the CDN).
+
+    // Section: observability (alarms, dashboard, backups).
 
     this.registerOutputs({ vpcId: this.network.vpcId });
   }
