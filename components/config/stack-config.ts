@@ -159,8 +159,15 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       // A problem inherited from regionDefaults is reported once, where it was written.
-      const path = attribute(issue.path, rawRegions, sharedDefaults);
-      report(path, messageOf(issue, resolvedShape));
+      if (issue.code === "unrecognized_keys") {
+        const allowed = allowedKeysAt(resolvedShape, issue.path);
+        for (const key of issue.keys) {
+          report(
+            attribute([...issue.path, key], rawRegions, sharedDefaults),
+            `unknown key${suggest(key, allowed)}; allowed keys: ${allowed.join(", ")}`,
+          );
+        }
+      } else report(attribute(issue.path, rawRegions, sharedDefaults), messageOf(issue));
     }
     throw fail();
   }
@@ -278,13 +285,10 @@ function collect(error: z.ZodError, prefix: readonly PropertyKey[], report: (pat
   for (const issue of error.issues) report([...prefix, ...issue.path], messageOf(issue));
 }
 
-function messageOf(issue: z.core.$ZodIssue, root?: z.ZodType): string {
+function messageOf(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
-    case "unrecognized_keys": {
-      const allowed = root ? allowedKeysAt(root, issue.path) : [];
-      const unknown = issue.keys.map((k) => `unknown key "${k}"${suggest(k, allowed)}`).join(", ");
-      return allowed.length > 0 ? `${unknown}; allowed keys: ${allowed.join(", ")}` : unknown;
-    }
+    case "unrecognized_keys":
+      return `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
     case "invalid_type":
       if (issue.message.startsWith("Invalid input")) {
         return `must be ${article(issue.expected)}, got ${describe((issue as { input?: unknown }).input)}`;

@@ -38,6 +38,10 @@ export interface Plan {
   readonly project: string;
   readonly stack: string;
   readonly stackFile: string;
+  /** The stack's config as the engine handed it to the program (namespaced keys, string values). */
+  readonly config: Readonly<Record<string, string>>;
+  /** Config keys holding secrets (their values must never be printed). */
+  readonly secretKeys: readonly string[];
   /** Every resource in registration order, the stack first. */
   readonly resources: readonly PlannedResource[];
   readonly outputs: Readonly<Record<string, unknown>>;

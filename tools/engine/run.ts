@@ -25,6 +25,21 @@ export class ProgramError extends Error {
   }
 }
 
+/**
+ * A failing program rejects several SDK promises (the stack's outputs, its registration...), some
+ * a tick after the run has returned. One process-wide listener routes them to the running plan,
+ * and drops late echoes of a failure already reported.
+ */
+let rejectionSink: ((reason: unknown) => void) | undefined;
+const settledFailures = new WeakSet<object>();
+process.on("unhandledRejection", (reason: unknown) => {
+  if (rejectionSink) rejectionSink(reason);
+  else if (!(reason instanceof Object && settledFailures.has(reason))) {
+    process.stderr.write(`error: unhandled rejection outside a plan: ${reason instanceof Error ? reason.message : String(reason)}\n`);
+    process.exitCode = 1;
+  }
+});
+
 /** The wire-level request the SDK sends for each resource (subset we read). */
 interface RegisterRequest {
   getType(): string;
@@ -172,7 +187,8 @@ export async function planLoadedStack(loaded: LoadedStack, account: string): Pro
           remote: request.getRemote(),
           parent,
           provider: current.provider,
-          region: isProviderType(type) ? ownRegion : (ownRegion ?? current.region),
+          // Local components carry no provider of their own: they are shown in their parent's region.
+          region: isProviderType(type) ? ownRegion : (ownRegion ?? current.region ?? (parent ? resources.get(parent)?.region : undefined)),
           id: response.getId() || undefined,
           inputs,
           outputs: current.outputs ?? {},
@@ -202,8 +218,7 @@ export async function planLoadedStack(loaded: LoadedStack, account: string): Pro
   };
 
   const failures: unknown[] = [];
-  const onRejection = (reason: unknown) => failures.push(reason);
-  process.on("unhandledRejection", onRejection);
+  rejectionSink = (reason) => failures.push(reason);
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const program = require(PROGRAM) as () => Promise<Record<string, unknown>>;
@@ -214,7 +229,8 @@ export async function planLoadedStack(loaded: LoadedStack, account: string): Pro
   } catch (error) {
     failures.unshift(error);
   } finally {
-    process.off("unhandledRejection", onRejection);
+    rejectionSink = undefined;
+    failures.forEach((f) => f instanceof Object && settledFailures.add(f));
   }
   if (failures.length > 0) {
     const first = failures[0];
@@ -227,6 +243,8 @@ export async function planLoadedStack(loaded: LoadedStack, account: string): Pro
     project,
     stack,
     stackFile: loaded.stackFile,
+    config: loaded.config,
+    secretKeys: loaded.secretKeys,
     resources: all,
     outputs: stackOutputs,
     limitations: limitationsOf(all, loaded),

@@ -46,7 +46,9 @@ function readYaml(file: string, label: string): unknown {
   const problem = doc.errors[0];
   if (problem) {
     const where = problem instanceof YAMLParseError && problem.linePos ? `:${problem.linePos[0].line}:${problem.linePos[0].col}` : "";
-    throw new StackFileError(`${label}${where}: YAML syntax error: ${problem.message.split("\n")[0]}`);
+    throw new StackFileError(
+      `${label}${where}: YAML syntax error: ${problem.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`,
+    );
   }
   return doc.toJS();
 }
