@@ -81,7 +81,15 @@ export async function planStack(options: PlanOptions): Promise<Plan> {
   return planLoadedStack(loaded, options.account ?? OFFLINE_ACCOUNT_ID);
 }
 
-export async function planLoadedStack(loaded: LoadedStack, account: string): Promise<Plan> {
+/**
+ * Plans an already loaded stack. `program` defaults to the real program; the benchmark passes a
+ * floor program that registers bare resources under the very same mocks.
+ */
+export async function planLoadedStack(
+  loaded: LoadedStack,
+  account: string,
+  program?: () => Promise<Record<string, unknown>>,
+): Promise<Plan> {
   const { project, stack } = loaded;
   const defaultRegion = loaded.config["aws:region"];
 
@@ -221,8 +229,8 @@ export async function planLoadedStack(loaded: LoadedStack, account: string): Pro
   rejectionSink = (reason) => failures.push(reason);
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const program = require(PROGRAM) as () => Promise<Record<string, unknown>>;
-    await pulumi.runtime.runInPulumiStack(() => program());
+    const run = program ?? (require(PROGRAM) as () => Promise<Record<string, unknown>>);
+    await pulumi.runtime.runInPulumiStack(() => run());
     await pulumi.runtime.disconnect();
     // A failing apply surfaces a tick later.
     await new Promise((resolve) => setImmediate(resolve));
