@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   const loaded = loadStack(dir, stack);
   // Module loading (@pulumi/aws, awsx, kubernetes) is timed apart from evaluation.
   const loadStarted = process.hrtime.bigint();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded here only to time it
   if (mode === "plan") require(path.resolve(__dirname, "../../index.js"));
   const loadMs = Number(process.hrtime.bigint() - loadStarted) / 1e6;
   const started = process.hrtime.bigint();
