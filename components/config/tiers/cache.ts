@@ -8,15 +8,14 @@ export const cacheSettings = z.strictObject({
   engineVersion: z
     .string()
     .regex(/^\d+\.\d+$/, { error: (i) => `must be a major.minor version such as "8.0", got ${JSON.stringify(i.input)}` }),
-  nodeType: z
-    .string()
-    .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, {
-      error: (i) => `must be a cache node type such as "cache.r7g.large", got ${JSON.stringify(i.input)}`,
-    }),
+  nodeType: z.string().regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, {
+    error: (i) => `must be a cache node type such as "cache.r7g.large", got ${JSON.stringify(i.input)}`,
+  }),
   /** Read replicas beside the primary node (0-5). Automatic failover needs at least 1. */
   replicas: intBetween(0, 5),
   multiAz: z.boolean(),
-  snapshotRetentionDays: intBetween(0, 35),
+  /** Daily snapshots kept (1-35); 0 (no snapshots) is not allowed: the cache must be restorable. */
+  snapshotRetentionDays: intBetween(1, 35),
 });
 export type CacheSettings = z.infer<typeof cacheSettings>;
 

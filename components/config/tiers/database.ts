@@ -1,26 +1,45 @@
 import { z } from "zod";
-import { Environment, IssueReporter, intBetween, nonEmptyString } from "./common";
+import { Environment, IssueReporter, describe, intBetween, nonEmptyString, oneOf } from "./common";
+
+/** RDS allows at most 15 read replicas per PostgreSQL source, in-region and cross-region together. */
+export const MAX_READ_REPLICAS = 15;
+
+/** Instance classes without Performance Insights (and too small for a production database). */
+const NO_PERFORMANCE_INSIGHTS = /^db\.t[234]g?\.(micro|small)$/;
 
 /** RDS PostgreSQL per region: one primary, in-region read replicas, an optional DR replica. */
 export const databaseSettings = z.strictObject({
+  /** The RDS engine; only PostgreSQL is supported (parameter group, port and log exports assume it). */
+  engine: oneOf(["postgres"]),
   /** PostgreSQL major.minor, e.g. "16.4". */
   engineVersion: z
     .string()
     .regex(/^1[3-8](\.\d+)?$/, { error: (i) => `must be a PostgreSQL version 13-18 such as "16.4", got ${JSON.stringify(i.input)}` }),
-  instanceClass: z
-    .string()
-    .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, {
-      error: (i) => `must be an RDS instance class such as "db.r6g.large", got ${JSON.stringify(i.input)}`,
-    }),
+  instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, {
+    error: (i) => `must be an RDS instance class such as "db.r6g.large", got ${JSON.stringify(i.input)}`,
+  }),
   allocatedStorageGiB: intBetween(20, 65536),
   /** Storage autoscaling ceiling; must be at least allocatedStorageGiB. */
   maxAllocatedStorageGiB: intBetween(20, 65536),
   multiAz: z.boolean(),
   /** Automated backup retention; replicas need their source to keep backups (at least 1 day). */
-  backupRetentionDays: intBetween(1, 35),
+  backupRetentionDays: z
+    .number({ error: (i) => `must be a whole number of days from 1 to 35, got ${describe(i.input)}` })
+    .int({ error: (i) => `must be a whole number of days from 1 to 35, got ${describe(i.input)}` })
+    .min(1, {
+      error: (i) => `must be 1-35 days, got ${describe(i.input)}: read replicas need their source to keep automated backups`,
+    })
+    .max(35, { error: (i) => `must be 1-35 days (the RDS maximum), got ${describe(i.input)}` }),
   deletionProtection: z.boolean(),
-  /** In-region read replicas of the primary. RDS allows at most 15 per source. */
-  readReplicas: intBetween(0, 15),
+  /** In-region read replicas of the primary, spread over the AZs. RDS allows at most 15 per source. */
+  readReplicas: z
+    .number({ error: (i) => `must be a whole number from 0 to ${MAX_READ_REPLICAS}, got ${describe(i.input)}` })
+    .int({ error: (i) => `must be a whole number from 0 to ${MAX_READ_REPLICAS}, got ${describe(i.input)}` })
+    .min(0, { error: (i) => `must be 0-${MAX_READ_REPLICAS}, got ${describe(i.input)}` })
+    .max(MAX_READ_REPLICAS, {
+      error: (i) =>
+        `must be 0-${MAX_READ_REPLICAS} (RDS allows at most ${MAX_READ_REPLICAS} read replicas per source), got ${describe(i.input)}`,
+    }),
   performanceInsightsRetentionDays: z.union([z.literal(7), z.literal(731)], {
     error: (i) => `must be 7 (free tier) or 731, got ${String(i.input)}`,
   }),
@@ -46,6 +65,7 @@ export type DatabaseSettings = z.infer<typeof databaseSettings>;
 
 export const databaseDefaults: Record<Environment, Omit<DatabaseSettings, "drReplica">> = {
   dev: {
+    engine: "postgres",
     engineVersion: "16.4",
     instanceClass: "db.t4g.medium",
     allocatedStorageGiB: 20,
@@ -58,6 +78,7 @@ export const databaseDefaults: Record<Environment, Omit<DatabaseSettings, "drRep
     monitoringIntervalSeconds: 60,
   },
   prod: {
+    engine: "postgres",
     engineVersion: "16.4",
     instanceClass: "db.r6g.large",
     allocatedStorageGiB: 100,
@@ -83,6 +104,24 @@ export function checkDatabase(db: DatabaseSettings, ctx: DatabaseCheckContext, r
     report(
       ["maxAllocatedStorageGiB"],
       `must be at least allocatedStorageGiB (${db.allocatedStorageGiB}), got ${db.maxAllocatedStorageGiB}`,
+    );
+  }
+  if (NO_PERFORMANCE_INSIGHTS.test(db.instanceClass)) {
+    report(
+      ["instanceClass"],
+      `${db.instanceClass} does not support Performance Insights, which every database here turns on; use db.t4g.medium or larger`,
+    );
+  }
+  if (db.drReplica?.instanceClass !== undefined && NO_PERFORMANCE_INSIGHTS.test(db.drReplica.instanceClass)) {
+    report(
+      ["drReplica", "instanceClass"],
+      `${db.drReplica.instanceClass} does not support Performance Insights, which every database here turns on; use db.t4g.medium or larger`,
+    );
+  }
+  if (db.drReplica !== undefined && db.readReplicas + 1 > MAX_READ_REPLICAS) {
+    report(
+      ["readReplicas"],
+      `must be at most ${MAX_READ_REPLICAS - 1} with a drReplica: RDS allows ${MAX_READ_REPLICAS} read replicas per source, in-region and cross-region together; got ${db.readReplicas} + 1`,
     );
   }
   if (db.drReplica) {

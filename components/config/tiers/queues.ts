@@ -4,11 +4,9 @@ import { IssueReporter, intBetween } from "./common";
 /** One SQS queue with its dead-letter queue. */
 export const queueSettings = z.strictObject({
   /** Logical queue name; FIFO queues get the ".fifo" suffix added by the component. */
-  name: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]{0,62}$/, {
-      error: (i) => `must be lower-case letters, digits and "-" (at most 63), got ${JSON.stringify(i.input)}`,
-    }),
+  name: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, {
+    error: (i) => `must be lower-case letters, digits and "-" (at most 63), got ${JSON.stringify(i.input)}`,
+  }),
   fifo: z.boolean().default(false),
   visibilityTimeoutSeconds: intBetween(0, 43200).default(30),
   /** Message retention, 60 s to 14 days. */
