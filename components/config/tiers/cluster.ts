@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseCidr } from "../../shared/cidr";
 import { Environment, IssueReporter, intBetween, nonEmptyString } from "./common";
 
 const cidrList = z.array(nonEmptyString("an IPv4 CIDR block"), { error: "must be a list of IPv4 CIDR blocks" });
@@ -6,29 +7,27 @@ const cidrList = z.array(nonEmptyString("an IPv4 CIDR block"), { error: "must be
 /** EKS per region: control plane, the system node group, Karpenter, the workload identity. */
 export const clusterSettings = z.strictObject({
   /** Kubernetes minor version, e.g. "1.33". */
-  version: z
-    .string()
-    .regex(/^1\.(2[89]|3\d)$/, {
-      error: (i) => `must be a Kubernetes version from 1.28 to 1.39 such as "1.33", got ${JSON.stringify(i.input)}`,
-    }),
+  version: z.string().regex(/^1\.(2[89]|3\d)$/, {
+    error: (i) => `must be a Kubernetes version from 1.28 to 1.39 such as "1.33", got ${JSON.stringify(i.input)}`,
+  }),
   /** CIDRs allowed to reach the public API endpoint; empty keeps the endpoint private only. */
   publicAccessCidrs: cidrList,
+  /** Days CloudWatch keeps the control-plane logs (api, audit, authenticator, controllerManager, scheduler). */
+  logRetentionDays: z.union([z.literal(7), z.literal(14), z.literal(30), z.literal(90), z.literal(180), z.literal(365)], {
+    error: (issue) => `must be one of 7, 14, 30, 90, 180, 365 (CloudWatch retention periods), got ${String(issue.input)}`,
+  }),
   /** IAM role ARNs given cluster-admin through EKS access entries. */
   adminRoleArns: z.array(
-    z
-      .string()
-      .regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/, {
-        error: (i) => `must be an IAM role ARN like arn:aws:iam::111122223333:role/platform-admin, got ${JSON.stringify(i.input)}`,
-      }),
+    z.string().regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/, {
+      error: (i) => `must be an IAM role ARN like arn:aws:iam::111122223333:role/platform-admin, got ${JSON.stringify(i.input)}`,
+    }),
   ),
   systemNodeGroup: z.strictObject({
     instanceTypes: z
       .array(
-        z
-          .string()
-          .regex(/^[a-z0-9]+\.[a-z0-9]+$/, {
-            error: (i) => `must be an EC2 instance type such as "m7g.large", got ${JSON.stringify(i.input)}`,
-          }),
+        z.string().regex(/^[a-z0-9]+\.[a-z0-9]+$/, {
+          error: (i) => `must be an EC2 instance type such as "m7g.large", got ${JSON.stringify(i.input)}`,
+        }),
       )
       .min(1, { error: "must list at least one instance type" }),
     minSize: intBetween(0, 100),
@@ -49,7 +48,18 @@ export const clusterSettings = z.strictObject({
       .min(1, { error: "must list at least one capacity type" }),
     /** Upper bound of vCPUs Karpenter may provision in the default NodePool. */
     cpuLimit: intBetween(1, 100000),
+    /** Upper bound of memory (GiB) Karpenter may provision in the default NodePool. */
     memoryLimitGiB: intBetween(1, 1000000),
+    /** Controller replicas (leader-elected; 2 keeps node provisioning alive through a node loss). */
+    replicas: intBetween(1, 3),
+  }),
+  /** metrics-server, which HorizontalPodAutoscalers read CPU and memory from. */
+  metricsServer: z.strictObject({
+    /** metrics-server Helm chart version. */
+    version: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+$/, { error: (i) => `must be a chart version such as "3.13.0", got ${JSON.stringify(i.input)}` }),
+    replicas: intBetween(1, 3),
   }),
   /** EKS managed add-on versions (e.g. "v1.19.2-eksbuild.1"). */
   addons: z.strictObject({
@@ -64,11 +74,9 @@ export const clusterSettings = z.strictObject({
     namespace: z
       .string()
       .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, { error: (i) => `must be a Kubernetes namespace name, got ${JSON.stringify(i.input)}` }),
-    serviceAccount: z
-      .string()
-      .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, {
-        error: (i) => `must be a Kubernetes service account name, got ${JSON.stringify(i.input)}`,
-      }),
+    serviceAccount: z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, {
+      error: (i) => `must be a Kubernetes service account name, got ${JSON.stringify(i.input)}`,
+    }),
   }),
 });
 export type ClusterSettings = z.infer<typeof clusterSettings>;
@@ -85,6 +93,7 @@ export const clusterDefaults: Record<Environment, ClusterSettings> = {
   dev: {
     version: "1.33",
     publicAccessCidrs: [],
+    logRetentionDays: 14,
     adminRoleArns: [],
     systemNodeGroup: { instanceTypes: ["t4g.large"], minSize: 1, desiredSize: 2, maxSize: 3, diskSizeGiB: 40 },
     karpenter: {
@@ -93,13 +102,16 @@ export const clusterDefaults: Record<Environment, ClusterSettings> = {
       capacityTypes: ["spot", "on-demand"],
       cpuLimit: 32,
       memoryLimitGiB: 128,
+      replicas: 1,
     },
+    metricsServer: { version: "3.13.0", replicas: 1 },
     addons,
     workload: { namespace: "app", serviceAccount: "app" },
   },
   prod: {
     version: "1.33",
     publicAccessCidrs: [],
+    logRetentionDays: 90,
     adminRoleArns: [],
     systemNodeGroup: { instanceTypes: ["m7g.large"], minSize: 3, desiredSize: 3, maxSize: 6, diskSizeGiB: 80 },
     karpenter: {
@@ -108,11 +120,19 @@ export const clusterDefaults: Record<Environment, ClusterSettings> = {
       capacityTypes: ["on-demand"],
       cpuLimit: 1000,
       memoryLimitGiB: 4000,
+      replicas: 2,
     },
+    metricsServer: { version: "3.13.0", replicas: 2 },
     addons,
     workload: { namespace: "app", serviceAccount: "app" },
   },
 };
+
+/** CPU architecture of an EC2 instance type: Graviton families carry a "g" after the generation (m7g, c7gn, t4g). */
+export function architectureOf(instanceType: string): "arm64" | "x86_64" {
+  const family = instanceType.split(".")[0];
+  return /^[a-z]+\d+g[a-z]*$/.test(family) ? "arm64" : "x86_64";
+}
 
 export function checkCluster(cluster: ClusterSettings, environment: Environment, report: IssueReporter): void {
   const ng = cluster.systemNodeGroup;
@@ -129,10 +149,29 @@ export function checkCluster(cluster: ClusterSettings, environment: Environment,
       `must be greater than minSize (${ng.minSize}) in prod, so the group can scale out; got ${ng.maxSize}`,
     );
   }
+  // One AMI type serves a managed node group, so its instance types must share an architecture.
+  const architectures = new Set(ng.instanceTypes.map(architectureOf));
+  if (architectures.size > 1) {
+    report(
+      ["systemNodeGroup", "instanceTypes"],
+      `must all be Graviton (arm64, e.g. m7g.large) or all x86_64 (e.g. m7i.large): one node group runs one AMI type; got ${ng.instanceTypes.join(", ")}`,
+    );
+  }
+  cluster.publicAccessCidrs.forEach((text, index) => {
+    const parsed = parseCidr(text);
+    if (typeof parsed === "string") report(["publicAccessCidrs", index], parsed);
+  });
   if (environment === "prod" && cluster.publicAccessCidrs.some((c) => c.endsWith("/0"))) {
     report(
       ["publicAccessCidrs"],
       "must not contain 0.0.0.0/0 in prod: list the office or VPN CIDRs that may reach the API, or none for a private endpoint",
+    );
+  }
+  // EKS only accepts the kube-proxy build of the cluster's own minor version.
+  if (!cluster.addons.kubeProxy.startsWith(`v${cluster.version}.`)) {
+    report(
+      ["addons", "kubeProxy"],
+      `must be a kube-proxy build of the cluster version (v${cluster.version}.x-eksbuild.y), got ${JSON.stringify(cluster.addons.kubeProxy)}`,
     );
   }
 }

@@ -1,0 +1,240 @@
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { ClusterSettings } from "../config/tiers/cluster";
+import { serviceTrustPolicy } from "../shared/iam";
+import { WorkloadIdentity } from "../workload/workload-identity";
+import { createAddons } from "./addons";
+import { Karpenter } from "./karpenter";
+import { kubeconfigFor } from "./kubeconfig";
+import { MetricsServer } from "./metrics-server";
+import { SystemNodeGroup } from "./system-node-group";
+
+/** Every control-plane log stream EKS offers; audit and authenticator answer "who did what". */
+export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
+const CLUSTER_ADMIN_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
+
+export interface ClusterArgs {
+  /** Physical EKS cluster name (unique per account and region); also names the control-plane log group. */
+  readonly clusterName: string;
+  /** AWS region of the cluster; must match the provider the component inherits. */
+  readonly region: string;
+  readonly accountId: pulumi.Input<string>;
+  /** Private subnets for the control-plane ENIs and every node. */
+  readonly privateSubnetIds: pulumi.Input<string[]>;
+  readonly settings: ClusterSettings;
+  /** The application's identity: its security group goes on every node, its role is bound to the workload service account. */
+  readonly workload: WorkloadIdentity;
+  /** EKS deletion protection, a longer KMS deletion window and a protected key. @default false */
+  readonly deletionProtection?: boolean;
+  /** Tags for instances Karpenter launches (outside the provider's default tags). @default {} */
+  readonly nodeTags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * One region's EKS cluster: the control plane (private subnets, KMS-encrypted secrets, every log
+ * type, API access entries), managed add-ons, Pod Identity for the workload, a system node
+ * group, Karpenter for node autoscaling and metrics-server for pod autoscaling.
+ */
+export class Cluster extends pulumi.ComponentResource {
+  public readonly clusterName: pulumi.Output<string>;
+  public readonly clusterArn: pulumi.Output<string>;
+  public readonly endpoint: pulumi.Output<string>;
+  /** Base64 PEM of the cluster CA. */
+  public readonly certificateAuthority: pulumi.Output<string>;
+  /** The security group EKS creates for control plane <-> node traffic. */
+  public readonly clusterSecurityGroupId: pulumi.Output<string>;
+  public readonly oidcIssuerUrl: pulumi.Output<string>;
+  /** Kubeconfig using `aws eks get-token`; a secret. */
+  public readonly kubeconfig: pulumi.Output<string>;
+  /** Explicit provider for everything installed into this cluster. */
+  public readonly kubernetesProvider: k8s.Provider;
+  /** The workload's namespace (created here); depend on it to deploy into the namespace after it exists. */
+  public readonly workloadNamespace: pulumi.Output<string>;
+  /** Role of the system node group's nodes. */
+  public readonly nodeRoleArn: pulumi.Output<string>;
+  public readonly systemNodeGroup: SystemNodeGroup;
+  public readonly karpenter: Karpenter;
+  public readonly metricsServer: MetricsServer;
+
+  constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("platform:cluster:Cluster", name, {}, opts);
+    const { settings } = args;
+    const protect = args.deletionProtection ?? false;
+
+    // Envelope encryption of Kubernetes secrets. Losing this key makes them unreadable: protected in prod.
+    const key = new aws.kms.Key(
+      `${name}-secrets`,
+      {
+        description: `Envelope encryption of Kubernetes secrets in EKS cluster ${args.clusterName}`,
+        enableKeyRotation: true,
+        deletionWindowInDays: protect ? 30 : 7,
+        tags: { Name: `${name}-secrets` },
+      },
+      { parent: this, protect },
+    );
+    new aws.kms.Alias(`${name}-secrets`, { name: `alias/${args.clusterName}-eks-secrets`, targetKeyId: key.keyId }, { parent: this });
+
+    // Created before the cluster: otherwise EKS creates it without a retention period.
+    const logGroup = new aws.cloudwatch.LogGroup(
+      `${name}-logs`,
+      { name: `/aws/eks/${args.clusterName}/cluster`, retentionInDays: settings.logRetentionDays, tags: { Name: `${name}-logs` } },
+      { parent: this },
+    );
+
+    const role = new aws.iam.Role(
+      `${name}-control-plane`,
+      { description: `EKS control plane of ${args.clusterName}`, assumeRolePolicy: serviceTrustPolicy("eks.amazonaws.com") },
+      { parent: this },
+    );
+    const rolePolicy = new aws.iam.RolePolicyAttachment(
+      `${name}-control-plane`,
+      { role: role.name, policyArn: "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy" },
+      { parent: this },
+    );
+
+    const publicAccess = settings.publicAccessCidrs.length > 0;
+    const cluster = new aws.eks.Cluster(
+      `${name}-eks`,
+      {
+        name: args.clusterName,
+        version: settings.version,
+        roleArn: role.arn,
+        vpcConfig: {
+          subnetIds: args.privateSubnetIds,
+          endpointPrivateAccess: true,
+          // Without CIDRs the API is reachable from inside the VPC only (deploy from a runner there).
+          endpointPublicAccess: publicAccess,
+          ...(publicAccess ? { publicAccessCidrs: [...settings.publicAccessCidrs] } : {}),
+        },
+        accessConfig: {
+          authenticationMode: "API",
+          // The deployer installs Karpenter and metrics-server through the API right after creation.
+          bootstrapClusterCreatorAdminPermissions: true,
+        },
+        encryptionConfig: { provider: { keyArn: key.arn }, resources: ["secrets"] },
+        enabledClusterLogTypes: CONTROL_PLANE_LOG_TYPES,
+        // Managed add-ons below replace the self-managed ones EKS would otherwise install.
+        bootstrapSelfManagedAddons: false,
+        deletionProtection: protect,
+        tags: { Name: args.clusterName },
+      },
+      { parent: this, dependsOn: [logGroup, rolePolicy] },
+    );
+
+    for (const principalArn of settings.adminRoleArns) {
+      const roleName = principalArn.split("/").pop();
+      const entry = new aws.eks.AccessEntry(
+        `${name}-admin-${roleName}`,
+        { clusterName: cluster.name, principalArn, type: "STANDARD" },
+        { parent: this },
+      );
+      new aws.eks.AccessPolicyAssociation(
+        `${name}-admin-${roleName}`,
+        { clusterName: cluster.name, principalArn, policyArn: CLUSTER_ADMIN_POLICY, accessScope: { type: "cluster" } },
+        { parent: this, dependsOn: [entry] },
+      );
+    }
+
+    this.clusterName = cluster.name;
+    this.clusterArn = cluster.arn;
+    this.endpoint = cluster.endpoint;
+    this.certificateAuthority = cluster.certificateAuthority.data;
+    this.clusterSecurityGroupId = cluster.vpcConfig.clusterSecurityGroupId;
+    this.oidcIssuerUrl = cluster.identities.apply((ids) => ids[0]?.oidcs[0]?.issuer ?? "");
+    this.kubeconfig = pulumi.secret(
+      pulumi
+        .all([cluster.name, cluster.endpoint, this.certificateAuthority])
+        .apply(([clusterName, endpoint, certificateAuthorityData]) =>
+          kubeconfigFor({ clusterName, region: args.region, endpoint, certificateAuthorityData }),
+        ),
+    );
+    this.kubernetesProvider = new k8s.Provider(
+      `${name}-k8s`,
+      { kubeconfig: this.kubeconfig, enableServerSideApply: true },
+      { parent: this },
+    );
+
+    const addons = createAddons(`${name}-addon`, { clusterName: cluster.name, accountId: args.accountId, versions: settings.addons }, this);
+    const nodeSecurityGroupIds = [this.clusterSecurityGroupId, args.workload.securityGroupId];
+
+    this.systemNodeGroup = new SystemNodeGroup(
+      `${name}-system`,
+      {
+        clusterName: cluster.name,
+        subnetIds: args.privateSubnetIds,
+        securityGroupIds: nodeSecurityGroupIds,
+        settings: settings.systemNodeGroup,
+        dependsOn: addons.beforeNodes,
+      },
+      { parent: this },
+    );
+    const afterNodes = addons.afterNodes(this.systemNodeGroup);
+    // In-cluster software waits for nodes, DNS and the Pod Identity agent.
+    const platformReady = [this.systemNodeGroup, ...afterNodes, addons.podIdentityAgent];
+
+    this.workloadNamespace = this.bindWorkload(name, cluster.name, args, platformReady);
+
+    this.karpenter = new Karpenter(
+      `${name}-karpenter`,
+      {
+        clusterName: cluster.name,
+        clusterArn: cluster.arn,
+        clusterEndpoint: cluster.endpoint,
+        region: args.region,
+        accountId: args.accountId,
+        subnetIds: args.privateSubnetIds,
+        securityGroupIds: nodeSecurityGroupIds,
+        settings: settings.karpenter,
+        volumeSizeGiB: settings.systemNodeGroup.diskSizeGiB,
+        nodeTags: args.nodeTags,
+        kubernetesProvider: this.kubernetesProvider,
+        dependsOn: platformReady,
+      },
+      { parent: this },
+    );
+    this.metricsServer = new MetricsServer(
+      `${name}-metrics-server`,
+      {
+        version: settings.metricsServer.version,
+        replicas: settings.metricsServer.replicas,
+        kubernetesProvider: this.kubernetesProvider,
+        dependsOn: platformReady,
+      },
+      { parent: this },
+    );
+    this.nodeRoleArn = this.systemNodeGroup.nodeRoleArn;
+
+    this.registerOutputs({
+      clusterName: this.clusterName,
+      clusterArn: this.clusterArn,
+      endpoint: this.endpoint,
+      clusterSecurityGroupId: this.clusterSecurityGroupId,
+      kubeconfig: this.kubeconfig,
+      nodeRoleArn: this.nodeRoleArn,
+    });
+  }
+
+  /** The workload's namespace and service account, bound to the workload role by Pod Identity. */
+  private bindWorkload(
+    name: string,
+    clusterName: pulumi.Output<string>,
+    args: ClusterArgs,
+    dependsOn: pulumi.Resource[],
+  ): pulumi.Output<string> {
+    const { namespace, serviceAccount } = args.settings.workload;
+    const k8sOpts = { parent: this, provider: this.kubernetesProvider };
+    const ns = new k8s.core.v1.Namespace(`${name}-workload-ns`, { metadata: { name: namespace } }, { ...k8sOpts, dependsOn });
+    new k8s.core.v1.ServiceAccount(
+      `${name}-workload-sa`,
+      { metadata: { name: serviceAccount, namespace: ns.metadata.name } },
+      { ...k8sOpts, dependsOn: [ns] },
+    );
+    new aws.eks.PodIdentityAssociation(
+      `${name}-workload`,
+      { clusterName, namespace, serviceAccount, roleArn: args.workload.roleArn },
+      { parent: this },
+    );
+    return ns.metadata.name;
+  }
+}

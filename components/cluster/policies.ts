@@ -1,0 +1,199 @@
+import * as aws from "@pulumi/aws";
+
+/**
+ * IAM documents of the compute tier, pure so tests read them without mocks. Every statement names
+ * the resources of one cluster in one region; wildcards only where the API has no resource ARN.
+ */
+
+type Document = aws.iam.PolicyDocument;
+const document = (statements: aws.iam.PolicyStatement[]): string =>
+  JSON.stringify({ Version: "2012-10-17", Statement: statements } satisfies Document);
+
+/** Trust for a role that pods assume through EKS Pod Identity, limited to this account. */
+export function podIdentityTrustPolicy(accountId: string): string {
+  return document([
+    {
+      Effect: "Allow",
+      Principal: { Service: "pods.eks.amazonaws.com" },
+      Action: ["sts:AssumeRole", "sts:TagSession"],
+      Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+    },
+  ]);
+}
+
+/** The application's grants: its region's queues and its region's data-tier secrets, nothing else. */
+export function workloadAccessPolicy(queueArns: readonly string[], secretArns: readonly string[]): string {
+  const statements: aws.iam.PolicyStatement[] = [];
+  if (queueArns.length > 0) {
+    statements.push({
+      Sid: "RegionalQueues",
+      Effect: "Allow",
+      Action: [
+        "sqs:SendMessage",
+        "sqs:ReceiveMessage",
+        "sqs:DeleteMessage",
+        "sqs:ChangeMessageVisibility",
+        "sqs:GetQueueAttributes",
+        "sqs:GetQueueUrl",
+      ],
+      Resource: [...queueArns],
+    });
+  }
+  if (secretArns.length > 0) {
+    statements.push({ Sid: "RegionalDataSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [...secretArns] });
+  }
+  if (statements.length === 0) throw new Error("workload access needs at least one queue or secret");
+  return document(statements);
+}
+
+export interface KarpenterPolicyArgs {
+  readonly partition?: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly clusterName: string;
+  readonly clusterArn: string;
+  readonly queueArn: string;
+  readonly nodeRoleArn: string;
+  readonly instanceProfileArn: string;
+}
+
+/**
+ * Karpenter's controller policy (v1), after the upstream CloudFormation template
+ * (website/content/en/docs/getting-started/getting-started-with-karpenter/cloudformation.yaml),
+ * narrowed: the instance profile is ours (EC2NodeClass.spec.instanceProfile), so the controller
+ * gets no iam:*InstanceProfile write actions.
+ */
+export function karpenterControllerPolicy(a: KarpenterPolicyArgs): string {
+  const p = a.partition ?? "aws";
+  const ec2 = (resource: string) => `arn:${p}:ec2:${a.region}:*:${resource}`;
+  const owned = {
+    [`aws:RequestTag/kubernetes.io/cluster/${a.clusterName}`]: "owned",
+    "aws:RequestTag/eks:eks-cluster-name": a.clusterName,
+  };
+  const taggedResources = ["fleet", "instance", "volume", "network-interface", "launch-template", "spot-instances-request"].map((r) =>
+    ec2(`${r}/*`),
+  );
+  return document([
+    {
+      Sid: "AllowScopedEC2InstanceAccessActions",
+      Effect: "Allow",
+      Action: ["ec2:RunInstances", "ec2:CreateFleet"],
+      Resource: [
+        `arn:${p}:ec2:${a.region}::image/*`,
+        `arn:${p}:ec2:${a.region}::snapshot/*`,
+        ec2("security-group/*"),
+        ec2("subnet/*"),
+        ec2("capacity-reservation/*"),
+      ],
+    },
+    {
+      Sid: "AllowScopedEC2LaunchTemplateAccessActions",
+      Effect: "Allow",
+      Action: ["ec2:RunInstances", "ec2:CreateFleet"],
+      Resource: ec2("launch-template/*"),
+      Condition: {
+        StringEquals: { [`aws:ResourceTag/kubernetes.io/cluster/${a.clusterName}`]: "owned" },
+        StringLike: { "aws:ResourceTag/karpenter.sh/nodepool": "*" },
+      },
+    },
+    {
+      Sid: "AllowScopedEC2InstanceActionsWithTags",
+      Effect: "Allow",
+      Action: ["ec2:RunInstances", "ec2:CreateFleet", "ec2:CreateLaunchTemplate"],
+      Resource: taggedResources,
+      Condition: { StringEquals: owned, StringLike: { "aws:RequestTag/karpenter.sh/nodepool": "*" } },
+    },
+    {
+      Sid: "AllowScopedResourceCreationTagging",
+      Effect: "Allow",
+      Action: "ec2:CreateTags",
+      Resource: taggedResources,
+      Condition: {
+        StringEquals: { ...owned, "ec2:CreateAction": ["RunInstances", "CreateFleet", "CreateLaunchTemplate"] },
+        StringLike: { "aws:RequestTag/karpenter.sh/nodepool": "*" },
+      },
+    },
+    {
+      Sid: "AllowScopedResourceTagging",
+      Effect: "Allow",
+      Action: "ec2:CreateTags",
+      Resource: ec2("instance/*"),
+      Condition: {
+        StringEquals: { [`aws:ResourceTag/kubernetes.io/cluster/${a.clusterName}`]: "owned" },
+        StringLike: { "aws:ResourceTag/karpenter.sh/nodepool": "*" },
+        StringEqualsIfExists: { "aws:RequestTag/eks:eks-cluster-name": a.clusterName },
+        "ForAllValues:StringEquals": { "aws:TagKeys": ["eks:eks-cluster-name", "karpenter.sh/nodeclaim", "Name"] },
+      },
+    },
+    {
+      Sid: "AllowScopedDeletion",
+      Effect: "Allow",
+      Action: ["ec2:TerminateInstances", "ec2:DeleteLaunchTemplate"],
+      Resource: [ec2("instance/*"), ec2("launch-template/*")],
+      Condition: {
+        StringEquals: { [`aws:ResourceTag/kubernetes.io/cluster/${a.clusterName}`]: "owned" },
+        StringLike: { "aws:ResourceTag/karpenter.sh/nodepool": "*" },
+      },
+    },
+    {
+      Sid: "AllowRegionalReadActions",
+      Effect: "Allow",
+      Action: [
+        "ec2:DescribeCapacityReservations",
+        "ec2:DescribeImages",
+        "ec2:DescribeInstances",
+        "ec2:DescribeInstanceTypeOfferings",
+        "ec2:DescribeInstanceTypes",
+        "ec2:DescribeLaunchTemplates",
+        "ec2:DescribeSecurityGroups",
+        "ec2:DescribeSpotPriceHistory",
+        "ec2:DescribeSubnets",
+      ],
+      Resource: "*",
+      Condition: { StringEquals: { "aws:RequestedRegion": a.region } },
+    },
+    {
+      Sid: "AllowSSMReadActions",
+      Effect: "Allow",
+      Action: "ssm:GetParameter",
+      Resource: `arn:${p}:ssm:${a.region}::parameter/aws/service/*`,
+    },
+    { Sid: "AllowPricingReadActions", Effect: "Allow", Action: "pricing:GetProducts", Resource: "*" },
+    {
+      Sid: "AllowInterruptionQueueActions",
+      Effect: "Allow",
+      Action: ["sqs:DeleteMessage", "sqs:GetQueueUrl", "sqs:ReceiveMessage"],
+      Resource: a.queueArn,
+    },
+    {
+      Sid: "AllowPassingInstanceRole",
+      Effect: "Allow",
+      Action: "iam:PassRole",
+      Resource: a.nodeRoleArn,
+      Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
+    },
+    { Sid: "AllowInstanceProfileReadActions", Effect: "Allow", Action: "iam:GetInstanceProfile", Resource: a.instanceProfileArn },
+    { Sid: "AllowAPIServerEndpointDiscovery", Effect: "Allow", Action: "eks:DescribeCluster", Resource: a.clusterArn },
+  ]);
+}
+
+/** Lets EventBridge (and SQS itself) deliver to the interruption queue; refuses plain HTTP. */
+export function interruptionQueuePolicy(queueArn: string): string {
+  return document([
+    {
+      Sid: "EventBridgeDelivery",
+      Effect: "Allow",
+      Principal: { Service: ["events.amazonaws.com", "sqs.amazonaws.com"] },
+      Action: "sqs:SendMessage",
+      Resource: queueArn,
+    },
+    {
+      Sid: "DenyHTTP",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "sqs:*",
+      Resource: queueArn,
+      Condition: { Bool: { "aws:SecureTransport": "false" } },
+    },
+  ]);
+}

@@ -1,0 +1,97 @@
+import * as assert from "node:assert/strict";
+import { clusterDefaults } from "../../components/config/tiers/cluster";
+import { INTERRUPTION_EVENTS } from "../../components/cluster/interruption-queue";
+import { ec2NodeClassSpec, nodePoolSpec } from "../../components/cluster/karpenter-manifests";
+import { kubeconfigFor } from "../../components/cluster/kubeconfig";
+import { karpenterControllerPolicy, podIdentityTrustPolicy, workloadAccessPolicy } from "../../components/cluster/policies";
+
+describe("compute: pure helpers", () => {
+  it("builds a kubeconfig that gets a token from aws eks get-token for the named cluster and region", () => {
+    const config = JSON.parse(
+      kubeconfigFor({
+        clusterName: "platform-prod",
+        region: "eu-west-1",
+        endpoint: "https://X.gr7.eu-west-1.eks.amazonaws.com",
+        certificateAuthorityData: "Q0E=",
+      }),
+    );
+    assert.equal(config.clusters[0].cluster.server, "https://X.gr7.eu-west-1.eks.amazonaws.com");
+    assert.equal(config.clusters[0].cluster["certificate-authority-data"], "Q0E=");
+    assert.equal(config.users[0].user.exec.command, "aws");
+    assert.deepEqual(config.users[0].user.exec.args.slice(0, 6), [
+      "eks",
+      "get-token",
+      "--cluster-name",
+      "platform-prod",
+      "--region",
+      "eu-west-1",
+    ]);
+    assert.equal(config["current-context"], config.contexts[0].name);
+  });
+
+  it("grants the workload exactly the given queues and secrets, never a wildcard", () => {
+    const policy = JSON.parse(
+      workloadAccessPolicy(["arn:aws:sqs:eu-west-1:111122223333:orders"], ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:db"]),
+    );
+    assert.deepEqual(
+      policy.Statement.map((s: { Resource: string[] }) => s.Resource),
+      [["arn:aws:sqs:eu-west-1:111122223333:orders"], ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:db"]],
+    );
+    assert.ok(!JSON.stringify(policy).includes("*"));
+    assert.throws(() => workloadAccessPolicy([], []), /at least one queue or secret/);
+  });
+
+  it("limits Pod Identity trust to this account", () => {
+    const trust = JSON.parse(podIdentityTrustPolicy("111122223333"));
+    assert.equal(trust.Statement[0].Principal.Service, "pods.eks.amazonaws.com");
+    assert.deepEqual(trust.Statement[0].Condition, { StringEquals: { "aws:SourceAccount": "111122223333" } });
+  });
+
+  it("scopes the Karpenter controller to its cluster, queue and node role", () => {
+    const policy = JSON.parse(
+      karpenterControllerPolicy({
+        region: "us-west-2",
+        accountId: "111122223333",
+        clusterName: "platform-prod",
+        clusterArn: "arn:aws:eks:us-west-2:111122223333:cluster/platform-prod",
+        queueArn: "arn:aws:sqs:us-west-2:111122223333:q",
+        nodeRoleArn: "arn:aws:iam::111122223333:role/node",
+        instanceProfileArn: "arn:aws:iam::111122223333:instance-profile/node",
+      }),
+    );
+    const sids = new Map<string, { Action: unknown; Resource: unknown }>(policy.Statement.map((s: { Sid: string }) => [s.Sid, s]));
+    assert.equal(sids.get("AllowInterruptionQueueActions")?.Resource, "arn:aws:sqs:us-west-2:111122223333:q");
+    assert.equal(sids.get("AllowPassingInstanceRole")?.Resource, "arn:aws:iam::111122223333:role/node");
+    assert.equal(sids.get("AllowAPIServerEndpointDiscovery")?.Resource, "arn:aws:eks:us-west-2:111122223333:cluster/platform-prod");
+    // No IAM write actions: the instance profile is ours, not Karpenter's.
+    const actions = policy.Statement.flatMap((s: { Action: string | string[] }) => [s.Action].flat());
+    assert.deepEqual(actions.filter((a: string) => a.startsWith("iam:")).sort(), ["iam:GetInstanceProfile", "iam:PassRole"]);
+  });
+
+  it("routes the four interruption event kinds Karpenter handles", () => {
+    assert.deepEqual(Object.keys(INTERRUPTION_EVENTS).sort(), [
+      "instance-state-change",
+      "rebalance",
+      "scheduled-change",
+      "spot-interruption",
+    ]);
+  });
+
+  it("writes NodePool limits and requirements from config, and an IMDSv2-only EC2NodeClass", () => {
+    const settings = clusterDefaults.prod.karpenter;
+    const pool = nodePoolSpec(settings) as { limits: unknown; template: { spec: { nodeClassRef: { name: string } } } };
+    assert.deepEqual(pool.limits, { cpu: "1000", memory: "4000Gi" });
+    const nodeClass = ec2NodeClassSpec({
+      instanceProfile: "p",
+      subnetIds: ["subnet-1"],
+      securityGroupIds: ["sg-1", "sg-2"],
+      volumeSizeGiB: 80,
+      tags: {},
+    }) as Record<string, any>;
+    assert.equal(pool.template.spec.nodeClassRef.name, "default");
+    assert.equal(nodeClass.metadataOptions.httpTokens, "required");
+    assert.equal(nodeClass.metadataOptions.httpPutResponseHopLimit, 1);
+    assert.deepEqual(nodeClass.securityGroupSelectorTerms, [{ id: "sg-1" }, { id: "sg-2" }]);
+    assert.equal(nodeClass.blockDeviceMappings[0].ebs.encrypted, true);
+  });
+});
