@@ -6,6 +6,7 @@ import { parse, stringify } from "yaml";
 import { AWS_REGIONS } from "../components/config/aws-regions";
 import { zoneOfRegion } from "../policies/residency-zones";
 import { EXIT, REPO_ROOT, runTool } from "./cli";
+import { reportTimings } from "./report/bench";
 
 interface Measurement {
   readonly resources: number;
@@ -104,6 +105,7 @@ async function main(): Promise<number> {
       "",
     ].join("\n"),
   );
+  process.stdout.write(await reportTimings(REPO_ROOT));
   return EXIT.ok;
 }
 

@@ -1,0 +1,34 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+import { REPO } from "../helpers/plan";
+
+const DIFF = path.join(REPO, "build/tools/diff.js");
+const run = (...args: string[]) => spawnSync(process.execPath, ["--stack-trace-limit=0", DIFF, ...args], { cwd: REPO, encoding: "utf8" });
+
+describe("report: npm run diff (end to end)", () => {
+  it("exits 2 with the usage when --base is missing", () => {
+    const result = run("--stack", "prod");
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /^error: --base is required\nusage: npm run diff -- --stack <name> --base <git-ref>/);
+  });
+
+  it("exits 2 naming a ref that is not a commit", () => {
+    const result = run("--stack", "prod", "--base", "no-such-ref-anywhere");
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /error: --base no-such-ref-anywhere: not a commit in this repository/);
+  });
+
+  it("diffs the working tree against HEAD through a temporary worktree, as JSON, and cleans up", function () {
+    this.timeout(180_000);
+    const before = spawnSync("git", ["worktree", "list"], { cwd: REPO, encoding: "utf8" }).stdout;
+    const result = run("--stack", "prod", "--base", "HEAD", "--json");
+    assert.ok(result.status === 0 || result.status === 3, result.stderr);
+    const diff = JSON.parse(result.stdout) as { base: string; counts: Record<string, number>; blocked: boolean; dangerous: unknown[] };
+    assert.match(diff.base, /^HEAD \([0-9a-f]{8}\)/);
+    assert.equal(diff.blocked, result.status === 3);
+    assert.equal(diff.blocked, diff.dangerous.length > 0);
+    assert.ok(!result.stdout.includes("hunter2"));
+    assert.equal(spawnSync("git", ["worktree", "list"], { cwd: REPO, encoding: "utf8" }).stdout, before);
+  });
+});

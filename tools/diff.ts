@@ -1,0 +1,56 @@
+/**
+ * `npm run diff -- --stack prod --base <git-ref> [--json] [--markdown file] [--allow-replace]`
+ *
+ * Plans the stack offline at the base ref (temporary git worktree) and in the working tree, and
+ * reports what the change adds, removes, updates and replaces. Exit codes: 0 fine, 1 failure,
+ * 2 bad usage or stack input, 3 a stateful resource would be deleted or replaced (unless
+ * `--allow-replace`).
+ */
+import * as fs from "node:fs";
+import { EXIT, REPO_ROOT, UsageError, parseToolArgs, runTool } from "./cli";
+import { planStack } from "./engine/run";
+import { Plan } from "./engine/model";
+import { planAtRef } from "./report/base-plan";
+import { diffPlans } from "./report/diff";
+import { diffJson, renderDiffMarkdown, renderDiffText } from "./report/diff-render";
+
+/** A stateful resource would lose its data and `--allow-replace` was not given. */
+export const EXIT_STATEFUL_REPLACED = 3;
+
+const USAGE = "npm run diff -- --stack <name> --base <git-ref> [--json] [--markdown <file>] [--allow-replace]";
+
+async function main(): Promise<number> {
+  const args = parseToolArgs(
+    {
+      stack: { type: "string" },
+      base: { type: "string" },
+      json: { type: "boolean", default: false },
+      markdown: { type: "string" },
+      "allow-replace": { type: "boolean", default: false },
+    },
+    USAGE,
+  );
+  if (!args.stack) throw new UsageError(`--stack is required\nusage: ${USAGE}`);
+  if (!args.base) throw new UsageError(`--base is required\nusage: ${USAGE}`);
+
+  const head = await planStack({ dir: REPO_ROOT, stack: args.stack });
+  const base = planAtRef(REPO_ROOT, args.base, args.stack);
+  const basePlan: Plan = base.plan ?? { ...head, resources: [], outputs: {}, limitations: [] };
+  // Both sides in JSON form, so secrets compare as "[secret]" and references as ids.
+  const diff = diffPlans(basePlan, JSON.parse(JSON.stringify(head)) as Plan);
+  const label = `${args.base} (${base.commit.slice(0, 8)})${base.plan ? "" : ", where the stack did not exist"}`;
+  const allowReplace = args["allow-replace"] ?? false;
+
+  if (args.markdown) fs.writeFileSync(args.markdown, `${renderDiffMarkdown(diff, label)}\n`);
+  process.stdout.write(`${args.json ? diffJson(diff, label, allowReplace) : renderDiffText(diff, label)}\n`);
+
+  if (diff.dangerous.length > 0 && !allowReplace) {
+    process.stderr.write(
+      `error: ${diff.dangerous.length} stateful resource(s) would be deleted or replaced; review them, then rerun with --allow-replace if intended\n`,
+    );
+    return EXIT_STATEFUL_REPLACED;
+  }
+  return EXIT.ok;
+}
+
+runTool(main);

@@ -1,0 +1,185 @@
+/**
+ * Estimated deploy time of a fresh stack: the critical path through the dependency graph, each
+ * resource weighted by its typical creation time (creation-times.ts). The engine creates a resource
+ * as soon as everything it waits for exists, so independent branches, and whole regions, run in
+ * parallel: four regions take about as long as one.
+ */
+import { Plan, PlannedResource } from "../engine/model";
+import { CreationTime, creationTime } from "./creation-times";
+import { T, dependenciesOf, formatDuration, isDeployed, isGlobal, plain, regionOfArn } from "./resources";
+
+export interface PathStep {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  readonly region?: string;
+  readonly seconds: number;
+  /** Seconds after the start of the deployment at which this step is done. */
+  readonly doneAt: number;
+}
+
+export interface DeployEstimate {
+  /** Wall-clock seconds with the engine's parallelism (the critical path). */
+  readonly totalSeconds: number;
+  /** When the last resource of each region (and `global` for the edge) is done. */
+  readonly byRegion: Readonly<Record<string, number>>;
+  /** What the same regions would take deployed one after another (sum of `byRegion`). */
+  readonly sequentialRegionsSeconds: number;
+  /** The chain of resources that decides `totalSeconds`, first to last. */
+  readonly criticalPath: readonly PathStep[];
+}
+
+// A cross-region read replica starts from a snapshot copied across regions, so it takes longer
+// than a replica in the same region: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.XRgn.html
+const CROSS_REGION_REPLICA: CreationTime = {
+  seconds: 1500,
+  source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.XRgn.html",
+};
+
+/** Typical creation time of one resource (0 for components, providers and the stack). */
+export function weightOf(resource: PlannedResource): CreationTime {
+  if (!isDeployed(resource)) return { seconds: 0, source: "not created in AWS" };
+  if (resource.type === T.rdsInstance) {
+    const source = regionOfArn(plain(resource.inputs.replicateSourceDb));
+    if (source && resource.region && source !== resource.region) return CROSS_REGION_REPLICA;
+  }
+  return creationTime(resource.type);
+}
+
+export function estimateDeployTime(plan: Plan): DeployEstimate {
+  const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
+  const children = new Map<string, PlannedResource[]>();
+  for (const r of plan.resources) if (r.parent) children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
+
+  // start: when everything a resource waits for is done. A component is "registered" at once
+  // (children may start) but "complete" only when all its children are (what dependents wait for).
+  const start = new Map<string, number>();
+  const complete = new Map<string, number>();
+  const via = new Map<string, string | undefined>(); // what a resource waited for last (path tracing)
+  const visiting = new Set<string>();
+
+  const startOf = (r: PlannedResource): number => {
+    const known = start.get(r.urn);
+    if (known !== undefined) return known;
+    if (visiting.has(r.urn)) return 0; // a cycle cannot exist in a valid plan; never loop
+    visiting.add(r.urn);
+    let at = 0;
+    let last: string | undefined;
+    for (const urn of dependenciesOf(r)) {
+      const dep = byUrn.get(urn);
+      if (!dep) continue;
+      // Children wait for a custom parent to exist, but only for a component parent's own inputs.
+      const t = urn === r.parent && !isDeployed(dep) ? startOf(dep) : completeOf(dep);
+      if (last === undefined || t > at) {
+        at = t;
+        last = urn;
+      }
+    }
+    visiting.delete(r.urn);
+    start.set(r.urn, at);
+    via.set(r.urn, last);
+    return at;
+  };
+  const completeOf = (r: PlannedResource): number => {
+    const known = complete.get(r.urn);
+    if (known !== undefined) return known;
+    let done = startOf(r) + weightOf(r).seconds;
+    if (!isDeployed(r)) for (const child of children.get(r.urn) ?? []) done = Math.max(done, completeOf(child));
+    complete.set(r.urn, done);
+    return done;
+  };
+
+  const byRegion: Record<string, number> = {};
+  let total = 0;
+  let last: PlannedResource | undefined;
+  for (const r of plan.resources) {
+    if (!isDeployed(r)) continue;
+    const done = completeOf(r);
+    const key = isGlobal(r) ? "global" : (r.region ?? "global");
+    byRegion[key] = Math.max(byRegion[key] ?? 0, done);
+    if (done > total || last === undefined) {
+      total = Math.max(total, done);
+      last = r;
+    }
+  }
+
+  return {
+    totalSeconds: total,
+    byRegion,
+    sequentialRegionsSeconds: Object.values(byRegion).reduce((a, b) => a + b, 0),
+    criticalPath: last ? tracePath(last, byUrn, via, complete) : [],
+  };
+}
+
+/** Walks back from the last resource done, through whatever each step waited for last. */
+function tracePath(
+  last: PlannedResource,
+  byUrn: Map<string, PlannedResource>,
+  via: Map<string, string | undefined>,
+  complete: Map<string, number>,
+): PathStep[] {
+  const steps: PathStep[] = [];
+  const seen = new Set<string>();
+  let current: PlannedResource | undefined = last;
+  while (current && !seen.has(current.urn)) {
+    seen.add(current.urn);
+    const seconds = weightOf(current).seconds;
+    if (seconds > 0) {
+      steps.push({
+        urn: current.urn,
+        type: current.type,
+        name: current.name,
+        region: current.region,
+        seconds,
+        doneAt: complete.get(current.urn) ?? 0,
+      });
+    }
+    let next: PlannedResource | undefined = byUrn.get(via.get(current.urn) ?? "");
+    // A component dependency: continue through its child that finished last.
+    while (next && !isDeployed(next) && next.urn !== current.parent) {
+      const kids: PlannedResource[] = [...byUrn.values()].filter((r) => r.parent === next!.urn);
+      const latest: PlannedResource | undefined = kids.sort((a, b) => (complete.get(b.urn) ?? 0) - (complete.get(a.urn) ?? 0))[0];
+      if (!latest || (complete.get(latest.urn) ?? 0) < (complete.get(next.urn) ?? 0)) break;
+      next = latest;
+    }
+    current = next;
+  }
+  return steps.reverse();
+}
+
+/** Plain text for the text plan: total, per region, and the critical path. */
+export function renderDeployEstimate(estimate: DeployEstimate): string {
+  const regions = Object.entries(estimate.byRegion).sort((a, b) => b[1] - a[1]);
+  const lines = [
+    `Estimated deploy time (fresh stack): ~${formatDuration(estimate.totalSeconds)} ` +
+      `(regions in parallel; one after another they would take ~${formatDuration(estimate.sequentialRegionsSeconds)})`,
+    ...regions.map(([region, seconds]) => `    ${region.padEnd(16)} ~${formatDuration(seconds)}`),
+    "  critical path:",
+    ...estimate.criticalPath.map(
+      (s) =>
+        `    ${formatDuration(s.doneAt).padStart(8)}  ${s.type} ${s.name}${s.region ? ` (${s.region})` : ""} +${formatDuration(s.seconds)}`,
+    ),
+  ];
+  return lines.join("\n");
+}
+
+/** The same as markdown, for the PR report. */
+export function renderDeployEstimateMarkdown(estimate: DeployEstimate): string {
+  const regions = Object.entries(estimate.byRegion).sort((a, b) => b[1] - a[1]);
+  return [
+    `**~${formatDuration(estimate.totalSeconds)}** for a fresh stack: regions deploy in parallel ` +
+      `(one after another: ~${formatDuration(estimate.sequentialRegionsSeconds)}). Weights: typical creation time per type, with sources, in \`tools/report/creation-times.ts\`.`,
+    "",
+    "| Region | Done after |",
+    "|---|---:|",
+    ...regions.map(([region, seconds]) => `| ${region} | ~${formatDuration(seconds)} |`),
+    "",
+    "Critical path:",
+    "",
+    "| Done at | Resource | Region | Takes |",
+    "|---:|---|---|---:|",
+    ...estimate.criticalPath.map(
+      (s) => `| ${formatDuration(s.doneAt)} | \`${s.type}\` ${s.name} | ${s.region ?? ""} | ${formatDuration(s.seconds)} |`,
+    ),
+  ].join("\n");
+}

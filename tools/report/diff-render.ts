@@ -1,0 +1,75 @@
+/** Text and markdown forms of a PlanDiff. Values print in their JSON form: secrets stay "[secret]". */
+import { PlanDiff, PropertyChange, ResourceChange } from "./diff";
+
+const SYMBOL: Record<ResourceChange["op"], string> = { create: "+", delete: "-", update: "~", replace: "+-" };
+const MAX_VALUE = 120;
+
+function show(value: unknown): string {
+  if (value === undefined) return "(unset)";
+  const text = JSON.stringify(value);
+  return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
+}
+
+function changeLine(c: PropertyChange): string {
+  return `${c.path}: ${show(c.before)} => ${show(c.after)}${c.replaces ? "  [forces replacement]" : ""}`;
+}
+
+function headline(diff: PlanDiff): string {
+  const { create, update, replace, delete: del } = diff.counts;
+  return `${create} to create, ${update} to update, ${replace} to replace, ${del} to delete`;
+}
+
+function warning(c: ResourceChange): string {
+  const what = c.op === "delete" ? "DELETED" : "REPLACED (deleted and created anew)";
+  return `${c.stateful} ${c.type} ${c.name}${c.region ? ` in ${c.region}` : ""} would be ${what}${c.reasons.length ? `: ${c.reasons.join("; ")}` : ""}`;
+}
+
+export function renderDiffText(diff: PlanDiff, baseLabel: string): string {
+  const lines = [`Diff of stack ${diff.stack}: ${baseLabel} -> working tree`, ""];
+  if (diff.dangerous.length > 0) {
+    lines.push(`!!! ${diff.dangerous.length} stateful resource(s) would lose their data:`);
+    for (const c of diff.dangerous) lines.push(`!!!   ${warning(c)}`);
+    lines.push("");
+  }
+  for (const c of diff.changes) {
+    lines.push(
+      ` ${SYMBOL[c.op].padEnd(2)} ${c.type}  ${c.name}${c.region ? `  (${c.region})` : ""}${c.stateful ? `  [stateful: ${c.stateful}]` : ""}`,
+    );
+    for (const reason of c.reasons) lines.push(`        ! ${reason}`);
+    for (const change of c.changes) lines.push(`        ${changeLine(change)}`);
+  }
+  if (diff.changes.length === 0) lines.push("No changes.");
+  lines.push("", `Resources: ${headline(diff)}`);
+  lines.push(
+    "Replacements are predicted for stateful types from their replacement-triggering properties (tools/report/replacements.ts); other types show as updates.",
+  );
+  return lines.join("\n");
+}
+
+export function renderDiffMarkdown(diff: PlanDiff, baseLabel: string): string {
+  const lines = [`## Changes to stack \`${diff.stack}\` against \`${baseLabel}\``, "", `**${headline(diff)}**`, ""];
+  if (diff.dangerous.length > 0) {
+    lines.push("> [!CAUTION]", `> ${diff.dangerous.length} stateful resource(s) would be deleted or replaced:`);
+    for (const c of diff.dangerous) lines.push(`> - ${escapeCell(warning(c))}`);
+    lines.push("");
+  }
+  if (diff.changes.length > 0) {
+    lines.push("| Op | Type | Name | Region | Details |", "|---|---|---|---|---|");
+    for (const c of diff.changes) {
+      const details = [...c.reasons.map((r) => `**${r}**`), ...c.changes.map(changeLine)].map(escapeCell).join("<br>");
+      lines.push(`| ${SYMBOL[c.op]} ${c.op} | \`${c.type}\` | ${c.name} | ${c.region ?? ""} | ${details} |`);
+    }
+  } else {
+    lines.push("No changes.");
+  }
+  return lines.join("\n");
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+/** The `--json` form: the diff itself (already JSON-safe; secrets are "[secret]"). */
+export function diffJson(diff: PlanDiff, base: string, allowReplace: boolean): string {
+  return JSON.stringify({ base, allowReplace, blocked: diff.dangerous.length > 0 && !allowReplace, ...diff }, null, 2);
+}

@@ -1,0 +1,160 @@
+/**
+ * Diff of two offline plans of one stack (base ref vs working tree), matched by URN the way the
+ * engine matches state: added, removed and changed resources with property-level changes, and the
+ * operation the engine would likely take (update or replace). Stateful deletions and replacements
+ * are what a reviewer must not miss. Values are compared in their JSON form, so secrets stay masked
+ * ("[secret]") on both sides and in every report.
+ */
+import { Plan, PlannedResource, qualifiedType } from "../engine/model";
+import { statefulType, triggersReplacement } from "./replacements";
+import { isDeployed, plain } from "./resources";
+
+export interface PropertyChange {
+  /** Dotted path into the inputs, e.g. `instanceClass` or `tags.team`. */
+  readonly path: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+  /** This property's change forces a replacement. */
+  readonly replaces: boolean;
+}
+
+export type Operation = "create" | "delete" | "update" | "replace";
+
+export interface ResourceChange {
+  readonly op: Operation;
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  readonly region?: string;
+  /** Stateful kind (database, cache, queue, ...) when the type holds data. */
+  readonly stateful?: string;
+  readonly protected: boolean;
+  readonly changes: readonly PropertyChange[];
+  /** Why the engine would replace or delete it, in words. */
+  readonly reasons: readonly string[];
+  /** For a delete that is really a logical rename: the URN that replaces it. */
+  readonly renamedTo?: string;
+}
+
+export interface PlanDiff {
+  readonly stack: string;
+  readonly changes: readonly ResourceChange[];
+  readonly counts: Readonly<Record<Operation, number>>;
+  /** Stateful resources that would be deleted or replaced: the reason for exit code 3. */
+  readonly dangerous: readonly ResourceChange[];
+}
+
+/** Differences between two input objects as dotted-path changes (JSON form, secrets masked). */
+export function propertyChanges(type: string, before: unknown, after: unknown, replaceOnChanges: readonly string[] = []): PropertyChange[] {
+  const out: PropertyChange[] = [];
+  const walk = (a: unknown, b: unknown, path: string) => {
+    if (JSON.stringify(a) === JSON.stringify(b)) return;
+    const objects = isRecord(a) && isRecord(b);
+    const arrays = Array.isArray(a) && Array.isArray(b) && a.length === b.length;
+    if (objects && path.split(".").length < 6) {
+      for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) walk(a[key], b[key], path ? `${path}.${key}` : key);
+      return;
+    }
+    if (arrays && path) {
+      a.forEach((item, i) => walk(item, b[i], `${path}[${i}]`));
+      return;
+    }
+    out.push({ path, before: a, after: b, replaces: triggersReplacement(type, path, replaceOnChanges) });
+  };
+  walk(plain(before) ?? {}, plain(after) ?? {}, "");
+  return out;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** Diffs the deployed resources (custom and remote) of two plans; components only carry children. */
+export function diffPlans(base: Plan, head: Plan): PlanDiff {
+  const before = new Map(base.resources.filter(isDeployed).map((r) => [r.urn, r]));
+  const after = new Map(head.resources.filter(isDeployed).map((r) => [r.urn, r]));
+  // A resource with `aliases` naming an old URN is the same resource moved or renamed.
+  const aliasOf = new Map<string, string>();
+  for (const r of after.values())
+    for (const alias of r.options.aliases) if (before.has(alias) && !after.has(alias)) aliasOf.set(alias, r.urn);
+
+  const changes: ResourceChange[] = [];
+  const matchedNew = new Set<string>();
+  for (const old of before.values()) {
+    const newUrn = after.has(old.urn) ? old.urn : aliasOf.get(old.urn);
+    const next = newUrn === undefined ? undefined : after.get(newUrn);
+    if (!next) continue;
+    matchedNew.add(next.urn);
+    const change = compare(old, next);
+    if (change) changes.push(change);
+  }
+  for (const next of after.values()) {
+    if (!matchedNew.has(next.urn)) changes.push(summary(next, "create", [], []));
+  }
+  const created = changes.filter((c) => c.op === "create");
+  for (const old of before.values()) {
+    if (after.has(old.urn) || aliasOf.has(old.urn)) continue;
+    const reasons = [old.options.protect ? "protected: `pulumi up` refuses to delete it until `protect` is removed" : ""].filter(Boolean);
+    // Same type and parent chain, new name: a rename without `aliases`, which the engine carries
+    // out as create-new + delete-old.
+    const twin = created.find(
+      (c) =>
+        c.type === old.type && c.region === old.region && qualifiedType(c.urn) === qualifiedType(old.urn) && sameParentName(c.urn, old.urn),
+    );
+    if (twin) reasons.unshift(`renamed to ${twin.name} without \`aliases\`: created anew and the old one deleted`);
+    changes.push({ ...summary(old, "delete", [], reasons), renamedTo: twin?.urn });
+  }
+
+  changes.sort((a, b) => OP_ORDER[a.op] - OP_ORDER[b.op] || a.urn.localeCompare(b.urn));
+  const counts = { create: 0, delete: 0, update: 0, replace: 0 };
+  for (const c of changes) counts[c.op]++;
+  return {
+    stack: head.stack,
+    changes,
+    counts,
+    dangerous: changes.filter((c) => c.stateful !== undefined && (c.op === "delete" || c.op === "replace")),
+  };
+}
+
+const OP_ORDER: Record<Operation, number> = { delete: 0, replace: 1, update: 2, create: 3 };
+
+/** Two URNs whose resources hang under the same parent (the name prefix before `-<role>`). */
+function sameParentName(a: string, b: string): boolean {
+  const stem = (urn: string) => (urn.split("::")[3] ?? "").split("-").slice(0, -1).join("-");
+  return stem(a) !== "" ? stem(a) === stem(b) || stem(a).startsWith(stem(b)) || stem(b).startsWith(stem(a)) : false;
+}
+
+function compare(old: PlannedResource, next: PlannedResource): ResourceChange | undefined {
+  const changes = propertyChanges(next.type, old.inputs, next.inputs, next.options.replaceOnChanges);
+  const reasons = changes.filter((c) => c.replaces).map((c) => `\`${c.path}\` changes and cannot be updated in place`);
+  if (old.provider !== next.provider && old.provider && next.provider)
+    reasons.push(`provider changes (${shortName(old.provider)} -> ${shortName(next.provider)})`);
+  if (old.region !== next.region) reasons.push(`region changes (${old.region ?? "?"} -> ${next.region ?? "?"})`);
+  if (old.type !== next.type) reasons.push(`type changes (${old.type} -> ${next.type})`);
+  const optionChanges = (["protect", "retainOnDelete", "deleteBeforeReplace"] as const)
+    .filter((k) => old.options[k] !== next.options[k])
+    .map((k) => ({ path: `(option) ${k}`, before: old.options[k], after: next.options[k], replaces: false }));
+  const all = [...changes, ...optionChanges];
+  if (all.length === 0 && reasons.length === 0) return undefined;
+  const change = summary(next, reasons.length > 0 ? "replace" : "update", all, reasons);
+  if (old.urn !== next.urn) return { ...change, reasons: [`moved from ${old.urn} (aliased)`, ...change.reasons] };
+  return change;
+}
+
+function summary(r: PlannedResource, op: Operation, changes: PropertyChange[], reasons: string[]): ResourceChange {
+  return {
+    op,
+    urn: r.urn,
+    type: r.type,
+    name: r.name,
+    region: r.region,
+    stateful: statefulType(r.type)?.kind,
+    protected: r.options.protect,
+    changes,
+    reasons,
+  };
+}
+
+function shortName(urn: string): string {
+  return urn.split("::").pop() ?? urn;
+}
