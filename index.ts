@@ -1,6 +1,14 @@
+import * as aws from "@pulumi/aws";
 import { loadPlatformConfig } from "./components/config";
-import { regionalProvider } from "./components/region/provider";
+import { DrReplica } from "./components/database/dr-replica";
+import { Cdn } from "./components/edge/cdn";
+import { edgeNotices } from "./components/edge/edge-plan";
+import { ZoneRouting } from "./components/edge/zone-routing";
+import { regionalProvider, standardTags } from "./components/region/provider";
 import { Region } from "./components/region/region";
+import { CostBudget } from "./components/cost/budget";
+import { declareZoneRecovery } from "./components/recovery/zone-recovery";
+import { operationsNotices } from "./components/observability/notices";
 
 /**
  * The platform: stack config -> one provider and one Region per configured AWS region ->
@@ -20,15 +28,82 @@ export = async () => {
   );
 
   // Section: cross-region links (DR replicas sourced from another region of the same zone).
+  // Each DR replica is declared under its TARGET Region (whose provider it inherits); config
+  // validation has checked that the target is another region of the source's zone.
+  platform.regions.forEach((config, index) => {
+    const dr = config.database.drReplica;
+    if (dr === undefined) return;
+    const source = regions[index];
+    const target = regions.find((r) => r.regionName === dr.region);
+    if (target === undefined) throw new Error(`DR replica target ${dr.region} of ${source.regionName} is not a region of this stack`);
+    target.drReplicas.push(
+      new DrReplica(
+        `${target.regionName}-database-dr-${source.regionName}`,
+        {
+          source: source.database,
+          target: target.database,
+          instanceClass: dr.instanceClass,
+          protect: platform.environment === "prod",
+        },
+        { parent: target },
+      ),
+    );
+  });
+
+  // Section: recovery (backup copies and automated-backup replication stay inside the zone) and cost.
+  const recovery = declareZoneRecovery(
+    platform.stack,
+    platform.recovery,
+    platform.regions.map((config, index) => ({
+      region: config.region,
+      zone: config.zone,
+      drReplicaRegion: config.database.drReplica?.region,
+      component: regions[index],
+      vault: regions[index].backupVault,
+      accountId: regions[index].accountId,
+      databaseArn: regions[index].database.primaryArn,
+    })),
+    platform.environment === "prod",
+  );
+  // Budgets are global; declared under the first region only to use its provider and alert topic.
+  const budget = new CostBudget(
+    "cost",
+    {
+      environment: platform.environment,
+      budgetName: `${platform.project}-${platform.stack}-monthly`,
+      settings: platform.observability.budget,
+      topicArn: regions[0].observability.topicArn,
+    },
+    { parent: regions[0] },
+  );
 
   // Section: global edge (CloudFront, WAF and certificate through a us-east-1 provider; Route 53).
+  // CloudFront takes its certificate and web ACL from us-east-1 only, whatever the stack's regions.
+  const usEast1 = new aws.Provider("aws-edge-us-east-1", {
+    region: "us-east-1",
+    defaultTags: { tags: standardTags(platform, "us-east-1", "global") },
+  });
+  const edgeRegions = regions.map((r) => ({ region: r.regionName, zone: r.zone, origin: r.origin, provider: r.getProvider("aws::")! }));
+  const cdn = new Cdn("edge", { regions: edgeRegions, settings: platform.edge, environment: platform.environment, usEast1 });
+  const { domain, hostedZoneId } = platform.edge;
+  if (domain !== undefined && hostedZoneId !== undefined) {
+    new ZoneRouting("edge-routing", { domain, hostedZoneId, regions: edgeRegions, cdn, provider: usEast1 });
+  }
 
   /** Plain statements of what this stack's configuration leaves weaker, printed by every plan. */
   const notices: string[] = [];
+  notices.push(...edgeNotices(platform.edge));
+  notices.push(...operationsNotices(platform, recovery.alone));
 
   return {
     environment: platform.environment,
     regions: Object.fromEntries(regions.map((region) => [region.regionName, region.exports()])),
+    edge: cdn.exports(),
     notices,
+    operations: {
+      budgetName: budget.budgetName,
+      recoveryObjectives: platform.recovery.objectives,
+      backupCopies: Object.fromEntries(recovery.backups.map((b, i) => [platform.regions[i].region, b.copyRegion ?? "none"])),
+    },
   };
 };

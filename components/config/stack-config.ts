@@ -8,9 +8,20 @@ import { CacheSettings, cacheDefaults, cacheSettings, checkCache } from "./tiers
 import { ClusterSettings, checkCluster, clusterDefaults, clusterSettings } from "./tiers/cluster";
 import { ENVIRONMENTS, Environment, describe, intBetween, oneOf } from "./tiers/common";
 import { DatabaseSettings, checkDatabase, databaseDefaults, databaseSettings } from "./tiers/database";
-import { EdgeSettings, edgeDefaults, edgeSettings } from "./tiers/edge";
+import { EdgeSettings, checkEdge, edgeDefaults, edgeSettings } from "./tiers/edge";
 import { NetworkSettings, networkDefaults, networkSettings, regionPrefixLength } from "./tiers/network";
+import {
+  AlarmSettings,
+  ObservabilitySettings,
+  alarmDefaults,
+  alarmSettings,
+  checkAlarms,
+  checkObservability,
+  observabilityDefaults,
+  observabilitySettings,
+} from "./tiers/observability";
 import { QueueSettings, checkQueues, queuesDefaults, queuesSettings } from "./tiers/queues";
+import { RecoverySettings, checkRecovery, recoveryDefaults, recoverySettings } from "./tiers/recovery";
 
 /** The project name, which is also the config namespace (`platform:regions`). */
 export const PROJECT = "platform";
@@ -29,6 +40,8 @@ export interface RegionConfig {
   readonly database: DatabaseSettings;
   readonly cache: CacheSettings;
   readonly queues: readonly QueueSettings[];
+  /** CloudWatch alarm thresholds of the region. */
+  readonly alarms: AlarmSettings;
 }
 
 export interface PlatformConfig {
@@ -43,6 +56,10 @@ export interface PlatformConfig {
   readonly tags: Readonly<Record<string, string>>;
   readonly regions: readonly RegionConfig[];
   readonly edge: EdgeSettings;
+  /** Alert subscribers, SLOs and the monthly budget. */
+  readonly observability: ObservabilitySettings;
+  /** Backups, their copies inside the zone, and the recovery objectives. */
+  readonly recovery: RecoverySettings;
 }
 
 const regionTiers = {
@@ -52,6 +69,7 @@ const regionTiers = {
   database: databaseSettings,
   cache: cacheSettings,
   queues: queuesSettings,
+  alarms: alarmSettings,
 };
 
 const regionEntry = z.strictObject({
@@ -77,6 +95,8 @@ const topLevel = {
     .min(1, { error: "must list at least one region" }),
   regionDefaults: z.record(z.string(), z.unknown()).optional(),
   edge: edgeSettings,
+  observability: observabilitySettings,
+  recovery: recoverySettings,
   tags: z
     .record(
       z.string().regex(/^[\w.:/=+@-]{1,128}$/, { error: "tag keys must be 1-128 characters of letters, digits and _.:/=+@-" }),
@@ -89,6 +109,8 @@ const resolvedShape = z.strictObject({
   network: topLevel.network,
   regions: topLevel.regions,
   edge: topLevel.edge,
+  observability: topLevel.observability,
+  recovery: topLevel.recovery,
   tags: topLevel.tags,
 });
 
@@ -144,6 +166,7 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
     database: databaseDefaults[environment],
     cache: cacheDefaults[environment],
     queues: queuesDefaults,
+    alarms: alarmDefaults[environment],
   };
   const rawRegions = source.values.regions;
   const mergedRegions = Array.isArray(rawRegions)
@@ -154,6 +177,8 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
     network: source.values.network,
     regions: mergedRegions,
     edge: deepMerge(edgeDefaults[environment], source.values.edge ?? {}),
+    observability: deepMerge(observabilityDefaults[environment], source.values.observability ?? {}),
+    recovery: deepMerge(recoveryDefaults[environment], source.values.recovery ?? {}),
     tags: source.values.tags,
   });
   if (!parsed.success) {
@@ -172,7 +197,9 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
     throw fail();
   }
 
-  const { network, regions: entries, edge, tags } = parsed.data;
+  const { network, regions: entries, edge, observability, recovery, tags } = parsed.data;
+  checkObservability(observability, (path, message) => report(["observability", ...path], message));
+  checkRecovery(recovery, environment, (path, message) => report(["recovery", ...path], message));
   const supernet = parseCidr(network.supernet);
   if (typeof supernet === "string") report(["network", "supernet"], supernet);
 
@@ -247,6 +274,7 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
     checkDatabase(entry.database, { region: name, zone: entry.zone, stackRegions }, tierReport("database"));
     checkCache(entry.cache, tierReport("cache"));
     checkQueues(entry.queues, tierReport("queues"));
+    checkAlarms(entry.alarms, { database: entry.database, queues: entry.queues }, tierReport("alarms"));
     return {
       region: name,
       zone: entry.zone,
@@ -258,8 +286,10 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
       database: entry.database,
       cache: entry.cache,
       queues: entry.queues,
+      alarms: entry.alarms,
     };
   });
+  checkEdge(edge, { regions }, (path, message) => report(["edge", ...path], message));
   if (issues.length > 0) throw fail();
 
   return {
@@ -272,6 +302,8 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
     tags,
     regions,
     edge,
+    observability,
+    recovery,
   };
 }
 

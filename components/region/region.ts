@@ -1,7 +1,19 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { Cache } from "../cache/cache";
+import { Cluster } from "../cluster/cluster";
+import { WorkloadAccess } from "../cluster/workload-access";
 import { PlatformConfig, RegionConfig } from "../config";
+import { DataKey } from "../database/data-key";
+import { Database } from "../database/database";
+import { DrReplica } from "../database/dr-replica";
 import { Network } from "../network/network";
+import { Observability } from "../observability/observability";
+import { identifierOfEndpoint } from "../observability/plan";
+import { BackupVault } from "../recovery/backup-vault";
+import { standardTags } from "./provider";
+import { Queues } from "../queues/queues";
+import { RegionalOrigin } from "../edge/regional-origin";
 import { WorkloadIdentity } from "../workload/workload-identity";
 
 export interface RegionArgs {
@@ -17,6 +29,23 @@ export class Region extends pulumi.ComponentResource {
   public readonly zone: string;
   public readonly network: Network;
   public readonly workload: WorkloadIdentity;
+  public readonly cluster: Cluster;
+  public readonly workloadAccess: WorkloadAccess;
+  /** The data tier's KMS key (rotation on); DR replicas placed in this region use it. */
+  public readonly dataKey: DataKey;
+  public readonly database: Database;
+  public readonly cache: Cache;
+  public readonly queues: Queues;
+  /** The ALB the CDN reaches this region through. */
+  public readonly origin: RegionalOrigin;
+  /** Cross-region DR replicas of other regions' primaries placed here (added by index.ts). */
+  public readonly drReplicas: DrReplica[] = [];
+  /** Alert topic, alarms, SLO burn-rate alerts and the dashboard of the region. */
+  public readonly observability: Observability;
+  /** AWS Backup vault: this region's recovery points and its zone sibling's copies (plans: index.ts). */
+  public readonly backupVault: BackupVault;
+  /** The account the region deploys into (backup plans and replications declared in index.ts use it). */
+  public readonly accountId: pulumi.Output<string>;
 
   constructor(name: string, args: RegionArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:region:Region", name, {}, { ...opts, providers: { ...(opts?.providers as object), aws: args.provider } });
@@ -42,14 +71,136 @@ export class Region extends pulumi.ComponentResource {
     this.workload = new WorkloadIdentity(`${name}-workload`, { vpcId: this.network.vpcId, accountId: caller.accountId }, { parent: this });
 
     // Section: compute (Cluster) - attaches the workload SG to nodes and pods.
+    this.cluster = new Cluster(
+      `${name}-cluster`,
+      {
+        clusterName: `${args.platform.project}-${args.platform.stack}`,
+        region: region.region,
+        accountId: caller.accountId,
+        privateSubnetIds: this.network.privateSubnetIds,
+        settings: region.cluster,
+        workload: this.workload,
+        deletionProtection: args.platform.environment === "prod",
+        nodeTags: standardTags(args.platform, region.region, region.zone),
+      },
+      { parent: this },
+    );
 
     // Section: data tier (Database, Cache, Queues) - admits only the workload SG / role.
+    const protectData = args.platform.environment === "prod";
+    this.dataKey = new DataKey(
+      `${name}-data`,
+      {
+        region: region.region,
+        aliasName: `alias/${args.platform.project}-${args.platform.stack}-data`,
+        accountId: caller.accountId,
+        workloadRoleArn: this.workload.roleArn,
+        protect: protectData,
+      },
+      { parent: this },
+    );
+    this.database = new Database(
+      `${name}-database`,
+      {
+        region: region.region,
+        settings: region.database,
+        vpcId: this.network.vpcId,
+        subnetIds: this.network.isolatedSubnetIds,
+        availabilityZones: region.availabilityZones,
+        kmsKeyArn: this.dataKey.arn,
+        workloadSecurityGroupId: this.workload.securityGroupId,
+        accountId: caller.accountId,
+        protect: protectData,
+      },
+      { parent: this },
+    );
+    this.cache = new Cache(
+      `${name}-cache`,
+      {
+        region: region.region,
+        settings: region.cache,
+        vpcId: this.network.vpcId,
+        subnetIds: this.network.privateSubnetIds,
+        availabilityZones: region.availabilityZones,
+        kmsKeyArn: this.dataKey.arn,
+        workloadSecurityGroupId: this.workload.securityGroupId,
+        protect: protectData,
+      },
+      { parent: this },
+    );
+    this.queues = new Queues(
+      `${name}-queues`,
+      {
+        queues: region.queues,
+        namePrefix: `${args.platform.project}-${args.platform.stack}-`,
+        workloadRoleArn: this.workload.roleArn,
+      },
+      { parent: this },
+    );
 
     // Section: workload access (the role's policy over this region's queues and secrets).
+    this.workloadAccess = new WorkloadAccess(
+      `${name}-workload-access`,
+      {
+        roleName: this.workload.roleName,
+        queueArns: this.queues.queueArns,
+        secretArns: [this.database.masterSecretArn, this.cache.authTokenSecretArn],
+      },
+      { parent: this },
+    );
 
     // Section: regional origin (ALB in front of the cluster, for the CDN).
+    this.origin = new RegionalOrigin(
+      `${name}-origin`,
+      {
+        region: region.region,
+        zone: region.zone,
+        vpcId: this.network.vpcId,
+        publicSubnetIds: this.network.publicSubnetIds,
+        workloadSecurityGroupId: this.workload.securityGroupId,
+        accountId: caller.accountId,
+        settings: args.platform.edge,
+        environment: args.platform.environment,
+        cluster: {
+          clusterName: this.cluster.clusterName,
+          kubernetesProvider: this.cluster.kubernetesProvider,
+          namespace: region.cluster.workload.namespace,
+        },
+      },
+      { parent: this },
+    );
 
     // Section: observability (alarms, dashboard, backups).
+    this.accountId = caller.accountId;
+    const opsPrefix = `${args.platform.project}-${args.platform.stack}-${region.region}`;
+    this.observability = new Observability(
+      `${name}-observability`,
+      {
+        region: region.region,
+        namePrefix: opsPrefix,
+        accountId: caller.accountId,
+        alarms: region.alarms,
+        settings: args.platform.observability,
+        loadBalancer: { arn: this.origin.loadBalancerArn, targetGroupArn: this.origin.targetGroupArn },
+        database: {
+          primaryIdentifier: this.database.primaryIdentifier,
+          replicaIdentifiers: Array.from({ length: region.database.readReplicas }, (_, i) =>
+            this.database.replicaEndpoints.apply((endpoints) => identifierOfEndpoint(endpoints[i])),
+          ),
+        },
+        cache: { replicationGroupId: this.cache.replicationGroupId, nodes: region.cache.replicas + 1 },
+        queues: region.queues.map((q) => ({ name: q.name, queueUrl: this.queues.queueUrls[q.name], dlqUrl: this.queues.dlqUrls[q.name] })),
+        karpenter: { clusterName: this.cluster.clusterName, cpuLimit: region.cluster.karpenter.cpuLimit },
+        extraUnhealthyAlarmNames: [this.origin.healthAlarmName],
+        protect: protectData,
+      },
+      { parent: this },
+    );
+    this.backupVault = new BackupVault(
+      `${name}-backup`,
+      { region: region.region, accountId: caller.accountId, vaultName: opsPrefix, protect: protectData },
+      { parent: this },
+    );
 
     this.registerOutputs({ vpcId: this.network.vpcId });
   }
@@ -60,6 +211,33 @@ export class Region extends pulumi.ComponentResource {
       zone: this.zone,
       vpcId: this.network.vpcId,
       vpcCidr: this.network.cidrBlock,
+      clusterName: this.cluster.clusterName,
+      clusterEndpoint: this.cluster.endpoint,
+      kubeconfig: this.cluster.kubeconfig,
+      // Data tier: endpoints and secret ARNs only, never a secret's value.
+      database: {
+        primaryEndpoint: this.database.primaryEndpoint,
+        replicaEndpoints: this.database.replicaEndpoints,
+        masterSecretArn: this.database.masterSecretArn,
+        drReplicas: this.drReplicas.map((dr) => ({ sourceRegion: dr.sourceRegion, endpoint: dr.endpoint })),
+      },
+      cache: {
+        primaryEndpoint: this.cache.primaryEndpoint,
+        readerEndpoint: this.cache.readerEndpoint,
+        authTokenSecretArn: this.cache.authTokenSecretArn,
+      },
+      queueUrls: this.queues.queueUrls,
+      origin: {
+        hostname: this.origin.hostname,
+        loadBalancerDnsName: this.origin.loadBalancerDnsName,
+        targetGroupArn: this.origin.targetGroupArn,
+      },
+      operations: {
+        alertTopicArn: this.observability.topicArn,
+        dashboardName: this.observability.dashboardName,
+        unhealthyAlarmName: this.observability.unhealthyAlarmName,
+        backupVaultArn: this.backupVault.vaultArn,
+      },
     };
   }
 }

@@ -20,7 +20,8 @@ for (const stack of ["dev", "prod"] as const) {
 
     it("has one AWS provider per configured region, with the standard default tags", () => {
       const regions = ofType(plan, "platform:region:Region").map((r) => r.name);
-      const providers = ofType(plan, "pulumi:providers:aws");
+      // The CDN's us-east-1 provider (for its certificate and WAF) is not a regional one.
+      const providers = ofType(plan, "pulumi:providers:aws").filter((p) => regions.includes(p.name.replace(/^aws-/, "")));
       assert.deepEqual(providers.map((p) => inputsOf(p).region).sort(), [...regions].sort());
       for (const provider of providers) {
         // The SDK sends a provider's object inputs as JSON text, as the engine stores them.

@@ -4,7 +4,7 @@ import { OFFLINE_ACCOUNT_ID } from "./ids";
 import { INVOKE_MOCKS, RESOURCE_MOCKS } from "./mocks";
 import { Plan, PlannedResource, STACK_TYPE, engineUrn, isProviderType } from "./model";
 import { LoadedStack, loadStack } from "./stack-files";
-import { ResourceRef, fromWire, reveal } from "./values";
+import { ResourceRef, Secret, fromWire, reveal } from "./values";
 
 /** The program the Pulumi CLI runs, compiled next to this engine (build/index.js). */
 const PROGRAM = path.resolve(__dirname, "../../index.js");
@@ -199,7 +199,7 @@ export async function planLoadedStack(
           region: isProviderType(type) ? ownRegion : (ownRegion ?? current.region ?? (parent ? resources.get(parent)?.region : undefined)),
           id: response.getId() || undefined,
           inputs,
-          outputs: current.outputs ?? {},
+          outputs: recordedOutputs(inputs, current.outputs, request),
           dependencies: request.getDependenciesList().map(toEngineUrn),
           propertyDependencies,
           options: {
@@ -257,6 +257,22 @@ export async function planLoadedStack(
     outputs: stackOutputs,
     limitations: limitationsOf(all, loaded),
   };
+}
+
+/**
+ * A resource's outputs as the engine would hold them: its inputs echoed back with what the
+ * provider computed on top, secret wherever the engine would make them secret (an output listed
+ * in `additionalSecretOutputs`, e.g. a RandomPassword's `result`, or one fed by a secret input).
+ */
+function recordedOutputs(inputs: Record<string, unknown>, computed: Record<string, unknown> | undefined, request: RegisterRequest): Record<string, unknown> {
+  if (computed === undefined) return {};
+  const outputs: Record<string, unknown> = { ...inputs, ...computed };
+  const secret = new Set(request.getAdditionalsecretoutputsList());
+  for (const [key, value] of Object.entries(outputs)) {
+    if (value instanceof Secret) continue;
+    if (secret.has(key) || inputs[key] instanceof Secret) outputs[key] = new Secret(value);
+  }
+  return outputs;
 }
 
 /** What this offline plan cannot show, said plainly in every report. */

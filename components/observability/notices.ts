@@ -1,0 +1,18 @@
+import { PlatformConfig } from "../config";
+
+/** What the stack's operations setup leaves weaker, in plain words (printed by every plan). */
+export function operationsNotices(platform: PlatformConfig, regionsWithoutSibling: readonly string[]): string[] {
+  const notices: string[] = [];
+  if (platform.observability.alertEmails.length === 0) {
+    notices.push("observability.alertEmails is empty: alarms and budget alerts reach the SNS topics, but nobody is subscribed");
+  }
+  if (regionsWithoutSibling.length > 0) {
+    notices.push(
+      `backups of ${regionsWithoutSibling.join(", ")} stay in their region: no other region of the same residency zone holds a copy`,
+    );
+  }
+  if (!platform.recovery.automatedBackupReplication.enabled) {
+    notices.push("recovery.automatedBackupReplication is off: no point-in-time restore outside a database's own region");
+  }
+  return notices;
+}

@@ -1,0 +1,55 @@
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+
+interface Config {
+  readonly requireHeadroom: boolean;
+}
+
+interface Bounds {
+  readonly where: string;
+  readonly min?: number;
+  readonly desired?: number;
+  readonly max?: number;
+}
+
+function boundsOf(type: string, p: Record<string, any>): Bounds | undefined {
+  switch (type) {
+    case "aws:eks/nodeGroup:NodeGroup":
+      return { where: "scalingConfig.", min: p.scalingConfig?.minSize, desired: p.scalingConfig?.desiredSize, max: p.scalingConfig?.maxSize };
+    case "aws:autoscaling/group:Group":
+      return { where: "", min: p.minSize, desired: p.desiredCapacity, max: p.maxSize };
+    case "aws:appautoscaling/target:Target":
+      return { where: "", min: p.minCapacity, max: p.maxCapacity };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Autoscaling bounds make sense (min <= desired <= max) and, where `requireHeadroom` is set
+ * (prod), max > min so capacity can grow under load or during a node replacement.
+ */
+export const autoscalingBounds: ResourceValidationPolicy = {
+  name: "autoscaling-bounds",
+  description: "Autoscaling bounds are ordered (min <= desired <= max) and leave room to scale out where required.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  configSchema: {
+    properties: {
+      requireHeadroom: { type: "boolean", default: true, description: "Require max > min (prod: room to grow)." },
+    },
+  },
+  validateResource: (args, reportViolation) => {
+    const { requireHeadroom } = args.getConfig<Config>();
+    const b = boundsOf(args.type, args.props);
+    if (b === undefined) return;
+    const { min, desired, max } = b;
+    if (min !== undefined && max !== undefined && min > max) {
+      reportViolation(`${args.name}: ${b.where}minimum ${min} exceeds the maximum ${max}; lower the minimum or raise the maximum.`);
+    }
+    if (desired !== undefined && min !== undefined && desired < min) reportViolation(`${args.name}: ${b.where}desired ${desired} is below the minimum ${min}; raise it to at least ${min}.`);
+    if (desired !== undefined && max !== undefined && desired > max) reportViolation(`${args.name}: ${b.where}desired ${desired} is above the maximum ${max}; lower it to at most ${max}.`);
+    if (requireHeadroom && min !== undefined && max !== undefined && max <= min) {
+      reportViolation(`${args.name}: raise the maximum above the minimum (both ${min === max ? min : `${min}/${max}`}) so it can scale out.`);
+    }
+  },
+};

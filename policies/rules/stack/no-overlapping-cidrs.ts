@@ -1,0 +1,34 @@
+import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { overlap, parseIpv4Cidr } from "../../lib/cidr";
+
+const VPC_TYPES = ["aws:ec2/vpc:Vpc", "awsx:ec2:Vpc"];
+
+/**
+ * No two VPCs of the stack overlap, so regions can be peered or joined by a transit gateway
+ * later. Offline the awsx VPC is one component carrying `cidrBlock`; under the CLI its child
+ * `aws:ec2/vpc:Vpc` appears too, so a VPC inside an awsx VPC is not counted twice.
+ */
+export const noOverlappingCidrs: StackValidationPolicy = {
+  name: "no-overlapping-cidrs",
+  description: "VPC CIDR blocks of different regions never overlap.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  validateStack: (args, reportViolation) => {
+    const vpcs = args.resources.filter(
+      (r) => VPC_TYPES.includes(r.type) && typeof r.props.cidrBlock === "string" && !(r.type === "aws:ec2/vpc:Vpc" && r.parent?.type === "awsx:ec2:Vpc"),
+    );
+    const seen: { vpc: PolicyResource; cidr: string }[] = [];
+    for (const vpc of vpcs) {
+      const cidr = vpc.props.cidrBlock as string;
+      const block = parseIpv4Cidr(cidr);
+      if (block === undefined) continue;
+      for (const other of seen) {
+        const otherBlock = parseIpv4Cidr(other.cidr);
+        if (otherBlock !== undefined && overlap(block, otherBlock)) {
+          reportViolation(`${vpc.name} (${cidr}) overlaps ${other.vpc.name} (${other.cidr}); give each region a disjoint block.`, vpc.urn);
+        }
+      }
+      seen.push({ vpc, cidr });
+    }
+  },
+};
