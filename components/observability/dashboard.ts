@@ -14,31 +14,29 @@ export interface DashboardWidget {
  * each with its alarm threshold drawn as a horizontal annotation.
  */
 export function dashboardBody(region: string, title: string, widgets: readonly DashboardWidget[]): pulumi.Output<string> {
-  return pulumi
-    .all(widgets.map((w) => pulumi.output(w.metrics)))
-    .apply((metricsList) =>
-      JSON.stringify({
-        widgets: [
-          { type: "text", x: 0, y: 0, width: 24, height: 1, properties: { markdown: `# ${title}` } },
-          ...widgets.map((widget, index) => ({
-            type: "metric",
-            x: (index % 2) * 12,
-            y: 1 + Math.floor(index / 2) * 6,
-            width: 12,
-            height: 6,
-            properties: {
-              title: widget.title,
-              region,
-              view: "timeSeries",
-              stacked: false,
-              period: widget.period,
-              metrics: metricsList[index],
-              ...(widget.threshold !== undefined
-                ? { annotations: { horizontal: [{ label: "alarm threshold", value: widget.threshold }] } }
-                : {}),
-            },
-          })),
-        ],
-      }),
-    );
+  return pulumi.all(widgets.map((w) => pulumi.output(w.metrics))).apply((metricsList) =>
+    JSON.stringify({
+      widgets: [
+        { type: "text", x: 0, y: 0, width: 24, height: 1, properties: { markdown: `# ${title}` } },
+        ...widgets.map((widget, index) => ({
+          type: "metric",
+          x: (index % 2) * 12,
+          y: 1 + Math.floor(index / 2) * 6,
+          width: 12,
+          height: 6,
+          properties: {
+            title: widget.title,
+            region,
+            view: "timeSeries",
+            stacked: false,
+            period: widget.period,
+            metrics: metricsList[index],
+            ...(widget.threshold !== undefined
+              ? { annotations: { horizontal: [{ label: "alarm threshold", value: widget.threshold }] } }
+              : {}),
+          },
+        })),
+      ],
+    }),
+  );
 }

@@ -62,7 +62,13 @@ export class Observability extends pulumi.ComponentResource {
 
     const topic = new AlertTopic(
       `${name}-alerts`,
-      { region: args.region, accountId: args.accountId, topicName: `${prefix}-alerts`, emails: args.settings.alertEmails, protect: args.protect },
+      {
+        region: args.region,
+        accountId: args.accountId,
+        topicName: `${prefix}-alerts`,
+        emails: args.settings.alertEmails,
+        protect: args.protect,
+      },
       { parent: this },
     );
     const actions = [topic.topicArn];

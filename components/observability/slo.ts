@@ -34,7 +34,9 @@ export class SloAlarms extends pulumi.ComponentResource {
       namespace: "AWS/ApplicationELB",
       metricName,
       stat,
-      dimensions: withTargetGroup ? { LoadBalancer: args.loadBalancer, TargetGroup: args.targetGroup } : { LoadBalancer: args.loadBalancer },
+      dimensions: withTargetGroup
+        ? { LoadBalancer: args.loadBalancer, TargetGroup: args.targetGroup }
+        : { LoadBalancer: args.loadBalancer },
     });
     const latencySeconds = args.latencyP99Ms / 1000;
     const slos: { slo: string; budget: number; expression: string; metrics: Record<string, MetricRef>; what: string }[] = [
@@ -81,17 +83,17 @@ export class SloAlarms extends pulumi.ComponentResource {
         const short = windowAlarm("short", window.shortSeconds);
         const alarmName = `${args.alarmPrefix}-slo-${slo}-burn-${window.name}`;
         this.burnAlarms[`${slo}-${window.name}`] = new aws.cloudwatch.CompositeAlarm(
-            `${name}-${slo}-burn-${window.name}`,
-            {
-              alarmName,
-              alarmDescription: `${slo} SLO: error budget burning ${window.burnRate}x over ${window.longSeconds / 3600} h and ${window.shortSeconds / 60} min`,
-              alarmRule: pulumi.interpolate`ALARM("${long.name}") AND ALARM("${short.name}")`,
-              alarmActions: args.actions,
-              okActions: args.actions,
-              tags: { Name: alarmName },
-            },
-            { parent: this },
-          );
+          `${name}-${slo}-burn-${window.name}`,
+          {
+            alarmName,
+            alarmDescription: `${slo} SLO: error budget burning ${window.burnRate}x over ${window.longSeconds / 3600} h and ${window.shortSeconds / 60} min`,
+            alarmRule: pulumi.interpolate`ALARM("${long.name}") AND ALARM("${short.name}")`,
+            alarmActions: args.actions,
+            okActions: args.actions,
+            tags: { Name: alarmName },
+          },
+          { parent: this },
+        );
       }
     }
     this.registerOutputs({ burnAlarmNames: Object.values(this.burnAlarms).map((a) => a.alarmName) });

@@ -13,7 +13,9 @@ function values(stack: "dev" | "prod"): Record<string, any> {
 const prodConfig = (): PlatformConfig => resolvePlatformConfig({ stack: "prod", values: values("prod") });
 
 function alarm(plan: Plan, region: string, role: string): Record<string, any> {
-  const found = ofType(plan, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((r) => inputsOf(r).name === `platform-${plan.stack}-${region}-${role}`);
+  const found = ofType(plan, "aws:cloudwatch/metricAlarm:MetricAlarm").filter(
+    (r) => inputsOf(r).name === `platform-${plan.stack}-${region}-${role}`,
+  );
   assert.equal(found.length, 1, `alarm ${role} in ${region}`);
   assert.equal(found[0].region, region, `alarm ${role} is managed in ${region}`);
   return inputsOf(found[0]);
@@ -44,7 +46,11 @@ describe("observability, recovery and cost (prod plan, every region)", function 
         const errors = alarm(plan, r, "alb-5xx");
         assert.equal(errors.threshold, t.alb5xxPercent);
         const metrics = errors.metricQueries.filter((q: any) => q.metric).map((q: any) => q.metric);
-        assert.deepEqual(metrics.map((m: any) => m.metricName).sort(), ["HTTPCode_ELB_5XX_Count", "HTTPCode_Target_5XX_Count", "RequestCount"]);
+        assert.deepEqual(metrics.map((m: any) => m.metricName).sort(), [
+          "HTTPCode_ELB_5XX_Count",
+          "HTTPCode_Target_5XX_Count",
+          "RequestCount",
+        ]);
         for (const m of metrics) assert.deepEqual(m.dimensions, { LoadBalancer: elbArnSuffix(outputsOf(lb).arn) });
       });
 
@@ -62,7 +68,9 @@ describe("observability, recovery and cost (prod plan, every region)", function 
           assert.deepEqual(a.dimensions, { DBInstanceIdentifier: primary.outputs.identifier });
           assert.equal(a.threshold, threshold);
         }
-        const replicaIds = instances.filter((i) => i.inputs.replicateSourceDb === primary.outputs.identifier).map((i) => i.outputs.identifier);
+        const replicaIds = instances
+          .filter((i) => i.inputs.replicateSourceDb === primary.outputs.identifier)
+          .map((i) => i.outputs.identifier);
         assert.equal(replicaIds.length, region.database.readReplicas);
         const lagged = replicaIds.map((_, i) => alarm(plan, r, `rds-replica-${i}-lag`));
         assert.deepEqual(lagged.map((a) => a.dimensions.DBInstanceIdentifier).sort(), [...replicaIds].sort());
@@ -115,7 +123,10 @@ describe("observability, recovery and cost (prod plan, every region)", function 
         assert.equal(regionOfArn(keyArn), r);
         const topicArn = outputsOf(topic).arn;
         const subscriptions = inRegion(plan, "aws:sns/topicSubscription:TopicSubscription", r).map(inputsOf);
-        assert.deepEqual(subscriptions.filter((s) => s.topic === topicArn).map((s) => s.endpoint), config.observability.alertEmails);
+        assert.deepEqual(
+          subscriptions.filter((s) => s.topic === topicArn).map((s) => s.endpoint),
+          config.observability.alertEmails,
+        );
         const ours = inRegion(plan, "aws:cloudwatch/metricAlarm:MetricAlarm", r)
           .map(inputsOf)
           .filter((a) => String(a.name).startsWith(`platform-prod-${r}-`) && !String(a.name).includes("-slo-"));
@@ -131,7 +142,10 @@ describe("observability, recovery and cost (prod plan, every region)", function 
 
       it("SLO burn-rate composites combine a long and a short window at budget x burn rate", () => {
         const budget = errorBudget(config.observability.slo.availabilityPercent);
-        for (const [window, rate, long, short] of [["fast", 14.4, 3600, 300], ["slow", 6, 21600, 1800]] as const) {
+        for (const [window, rate, long, short] of [
+          ["fast", 14.4, 3600, 300],
+          ["slow", 6, 21600, 1800],
+        ] as const) {
           const l = alarm(plan, r, `slo-availability-${window}-long`);
           const s = alarm(plan, r, `slo-availability-${window}-short`);
           assert.equal(l.metricQueries[1].metric.period, long);
@@ -142,7 +156,10 @@ describe("observability, recovery and cost (prod plan, every region)", function 
             .find((c) => c.alarmName === `platform-prod-${r}-slo-availability-burn-${window}`);
           assert.equal(composite?.alarmRule, `ALARM("${l.name}") AND ALARM("${s.name}")`);
         }
-        assert.equal(alarm(plan, r, "slo-latency-fast-long").metricQueries[1].metric.stat, `PR(:${config.observability.slo.latencyP99Ms / 1000})`);
+        assert.equal(
+          alarm(plan, r, "slo-latency-fast-long").metricQueries[1].metric.stat,
+          `PR(:${config.observability.slo.latencyP99Ms / 1000})`,
+        );
       });
 
       it("has one dashboard graphing the alarmed metrics", () => {
@@ -150,7 +167,13 @@ describe("observability, recovery and cost (prod plan, every region)", function 
         assert.equal(dashboards.length, 1);
         const body = JSON.parse(dashboards[0].dashboardBody);
         const text = JSON.stringify(body);
-        for (const metric of ["TargetResponseTime", "CPUUtilization", "EngineCPUUtilization", "ApproximateAgeOfOldestMessage", "node_cpu_limit"]) {
+        for (const metric of [
+          "TargetResponseTime",
+          "CPUUtilization",
+          "EngineCPUUtilization",
+          "ApproximateAgeOfOldestMessage",
+          "node_cpu_limit",
+        ]) {
           assert.ok(text.includes(metric), metric);
         }
         assert.ok(body.widgets.every((w: any) => w.type === "text" || w.properties.region === r));
@@ -207,7 +230,8 @@ describe("observability, recovery and cost (prod plan, every region)", function 
     const estimate = estimateMonthlyCost(plan);
     for (const region of config.regions) {
       const tiers = estimate.rows.filter((row) => row.region === region.region).map((row) => row.tier);
-      for (const tier of ["compute", "database", "cache", "network", "edge", "observability", "recovery"]) assert.ok(tiers.includes(tier), `${region.region} ${tier}`);
+      for (const tier of ["compute", "database", "cache", "network", "edge", "observability", "recovery"])
+        assert.ok(tiers.includes(tier), `${region.region} ${tier}`);
     }
     assert.ok(estimate.totalUsd > 0);
     assert.deepEqual(estimate.unpriced, []);
@@ -223,15 +247,26 @@ describe("observability and recovery config", () => {
       resolvePlatformConfig({ stack: "test", values: v });
     } catch (error) {
       assert.ok(error instanceof ConfigError);
-      assert.ok(error.issues.some((i) => i.path === path && i.message === message), JSON.stringify(error.issues, null, 1));
+      assert.ok(
+        error.issues.some((i) => i.path === path && i.message === message),
+        JSON.stringify(error.issues, null, 1),
+      );
       return;
     }
     assert.fail("accepted");
   }
 
   it("checks emails, SLO, budget and thresholds with exact messages", () => {
-    rejects((v) => (v.observability = { alertEmails: ["oncall"] }), "platform:observability.alertEmails[0]", 'must be an email address such as "oncall@example.com", got "oncall"');
-    rejects((v) => (v.observability = { slo: { availabilityPercent: 100 } }), "platform:observability.slo.availabilityPercent", "must be a number from 90 to 99.999 percent, got 100");
+    rejects(
+      (v) => (v.observability = { alertEmails: ["oncall"] }),
+      "platform:observability.alertEmails[0]",
+      'must be an email address such as "oncall@example.com", got "oncall"',
+    );
+    rejects(
+      (v) => (v.observability = { slo: { availabilityPercent: 100 } }),
+      "platform:observability.slo.availabilityPercent",
+      "must be a number from 90 to 99.999 percent, got 100",
+    );
     rejects(
       (v) => (v.observability = { budget: { actualAlertPercents: [50, 60, 70, 80, 90], forecastAlertPercents: [100] } }),
       "platform:observability.budget",
@@ -251,7 +286,11 @@ describe("observability and recovery config", () => {
   });
 
   it("checks recovery with exact messages", () => {
-    rejects((v) => (v.recovery = { backup: { schedule: "daily" } }), "platform:recovery.backup.schedule", 'must be an AWS cron expression with six fields such as "cron(0 3 * * ? *)", got "daily"');
+    rejects(
+      (v) => (v.recovery = { backup: { schedule: "daily" } }),
+      "platform:recovery.backup.schedule",
+      'must be an AWS cron expression with six fields such as "cron(0 3 * * ? *)", got "daily"',
+    );
     rejects(
       (v) => (v.recovery = { backup: { copyRetentionDays: 7 } }),
       "platform:recovery.backup.copyRetentionDays",
@@ -262,7 +301,11 @@ describe("observability and recovery config", () => {
       "platform:recovery.objectives.rpoMinutes",
       "15 minutes needs automatedBackupReplication.enabled: daily backups alone lose up to 1440 minutes of writes",
     );
-    rejects((v) => (v.recovery = { backup: { retentionDays: 3, copyRetentionDays: 3 } }), "platform:recovery.backup.retentionDays", "must be at least 7 in prod, so a problem found a week later can still be undone; got 3");
+    rejects(
+      (v) => (v.recovery = { backup: { retentionDays: 3, copyRetentionDays: 3 } }),
+      "platform:recovery.backup.retentionDays",
+      "must be at least 7 in prod, so a problem found a week later can still be undone; got 3",
+    );
   });
 
   it("picks the DR replica's region as sibling, else another region of the zone, never another zone", () => {

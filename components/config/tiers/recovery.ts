@@ -68,6 +68,9 @@ export function checkRecovery(settings: RecoverySettings, environment: Environme
     );
   }
   if (environment === "prod" && settings.backup.retentionDays < 7) {
-    report(["backup", "retentionDays"], `must be at least 7 in prod, so a problem found a week later can still be undone; got ${settings.backup.retentionDays}`);
+    report(
+      ["backup", "retentionDays"],
+      `must be at least 7 in prod, so a problem found a week later can still be undone; got ${settings.backup.retentionDays}`,
+    );
   }
 }

@@ -46,7 +46,10 @@ export const observabilityMocks: MockSet = {
     "aws:budgets/budget:Budget": (ctx) => {
       const name = physicalName(ctx);
       // Budgets are global: `arn:aws:budgets::<account>:budget/<name>`, id `<account>:<name>`.
-      return { id: `${ctx.account}:${name}`, outputs: { name, accountId: ctx.account, arn: `arn:aws:budgets::${ctx.account}:budget/${name}` } };
+      return {
+        id: `${ctx.account}:${name}`,
+        outputs: { name, accountId: ctx.account, arn: `arn:aws:budgets::${ctx.account}:budget/${name}` },
+      };
     },
     "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication": (ctx) => {
       // The replicated backups' ARN lives in the destination region, named after the source's resource id.
