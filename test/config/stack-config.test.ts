@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { ConfigError, PlatformConfig, resolvePlatformConfig } from "../../components/config";
+import { ConfigError, KNOWN_KEYS, PlatformConfig, resolvePlatformConfig } from "../../components/config";
 import { loadStack } from "../../tools/engine/stack-files";
 import { REPO, committedConfig, tempProject } from "../helpers/plan";
 
@@ -184,7 +184,7 @@ describe("stack config", () => {
       rejects(
         { ...minimal(), regoins: [] },
         "platform:regoins",
-        'unknown key (did you mean "regions"?); allowed keys: environment, network, regions, regionDefaults, edge, tags',
+        `unknown key (did you mean "regions"?); allowed keys: ${KNOWN_KEYS.join(", ")}`,
       );
       rejects(
         { ...minimal(), regions: [{ region: "us-east-1", zone: "us", databse: {} }] },

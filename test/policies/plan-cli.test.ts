@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { REPO, committedConfig, tempProject } from "../helpers/plan";
 
 function plan(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--stack-trace-limit=0", `${REPO}/build/tools/plan.js`, ...args], { cwd: REPO, encoding: "utf8" });
+  const result = spawnSync(process.execPath, ["--stack-trace-limit=0", `${REPO}/build/tools/plan.js`, ...args], { cwd: REPO, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
