@@ -11,7 +11,11 @@ const NO_PERFORMANCE_INSIGHTS = /^db\.t[234]g?\.(micro|small)$/;
 export const databaseSettings = z.strictObject({
   /** The RDS engine; only PostgreSQL is supported (parameter group, port and log exports assume it). */
   engine: oneOf(["postgres"]),
-  /** PostgreSQL major.minor, e.g. "16.4". */
+  /**
+   * PostgreSQL major version ("16"), or major.minor to pin one. With a major version only, RDS
+   * applies minor upgrades in the maintenance window and the provider treats the running minor as
+   * matching, so a deploy after an upgrade does not try to roll it back.
+   */
   engineVersion: z
     .string()
     .regex(/^1[3-8](\.\d+)?$/, { error: (i) => `must be a PostgreSQL version 13-18 such as "16.4", got ${JSON.stringify(i.input)}` }),
@@ -66,7 +70,7 @@ export type DatabaseSettings = z.infer<typeof databaseSettings>;
 export const databaseDefaults: Record<Environment, Omit<DatabaseSettings, "drReplica">> = {
   dev: {
     engine: "postgres",
-    engineVersion: "16.4",
+    engineVersion: "16",
     instanceClass: "db.t4g.medium",
     allocatedStorageGiB: 20,
     maxAllocatedStorageGiB: 100,
@@ -79,7 +83,7 @@ export const databaseDefaults: Record<Environment, Omit<DatabaseSettings, "drRep
   },
   prod: {
     engine: "postgres",
-    engineVersion: "16.4",
+    engineVersion: "16",
     instanceClass: "db.r6g.large",
     allocatedStorageGiB: 100,
     maxAllocatedStorageGiB: 1000,

@@ -43,7 +43,8 @@ export const dataMocks: MockSet = {
           hostedZoneId: "Z2R2ITUGPM61AM",
           status: "available",
           engine: ctx.inputs.engine ?? "postgres",
-          engineVersionActual: ctx.inputs.engineVersion ?? "16.4",
+          // RDS reports the running minor version; a major-only request runs its latest minor.
+          engineVersionActual: /^\d+$/.test(ctx.inputs.engineVersion ?? "") ? `${ctx.inputs.engineVersion}.4` : (ctx.inputs.engineVersion ?? "16.4"),
           availabilityZone: ctx.inputs.availabilityZone ?? `${ctx.region}a`,
           masterUserSecrets,
           replicas: [],
