@@ -1,27 +1,21 @@
-import { z } from "zod";
 import { RESIDENCY_ZONES } from "../../policies/residency-zones";
 import { Cidr, cidr, formatCidr, nthSubnet, overlaps, parseCidr } from "../shared/cidr";
 import { planSubnets } from "../network/subnet-plan";
 import { AWS_REGION_NAMES, AwsRegionName, availabilityZonesOf, isAwsRegion, regionSlot } from "./aws-regions";
 import { ConfigError, ConfigIssue, formatPath } from "./errors";
-import { CacheSettings, cacheDefaults, cacheSettings, checkCache } from "./tiers/cache";
-import { ClusterSettings, checkCluster, clusterDefaults, clusterSettings } from "./tiers/cluster";
-import { ENVIRONMENTS, Environment, describe, intBetween, oneOf } from "./tiers/common";
-import { DatabaseSettings, checkDatabase, databaseDefaults, databaseSettings } from "./tiers/database";
-import { EdgeSettings, checkEdge, edgeDefaults, edgeSettings } from "./tiers/edge";
-import { NetworkSettings, networkDefaults, networkSettings, regionPrefixLength } from "./tiers/network";
-import {
-  AlarmSettings,
-  ObservabilitySettings,
-  alarmDefaults,
-  alarmSettings,
-  checkAlarms,
-  checkObservability,
-  observabilityDefaults,
-  observabilitySettings,
-} from "./tiers/observability";
-import { QueueSettings, checkQueues, queuesDefaults, queuesSettings } from "./tiers/queues";
-import { RecoverySettings, checkRecovery, recoveryDefaults, recoverySettings } from "./tiers/recovery";
+import { allowedKeysAt, attribute, collect, dedupe, messageOf, suggest } from "./messages";
+import { KNOWN_KEYS, REQUIRED_KEYS, regionDefaultsOf, requiredHint, resolvedShape, stackDefaultsOf, topLevel } from "./schema";
+import { CacheSettings, checkCache } from "./tiers/cache";
+import { ClusterSettings, checkCluster } from "./tiers/cluster";
+import { Environment } from "./tiers/common";
+import { DatabaseSettings, checkDatabase } from "./tiers/database";
+import { EdgeSettings, checkEdge } from "./tiers/edge";
+import { NetworkSettings } from "./tiers/network";
+import { AlarmSettings, ObservabilitySettings, checkAlarms, checkObservability } from "./tiers/observability";
+import { QueueSettings, checkQueues } from "./tiers/queues";
+import { RecoverySettings, checkRecovery } from "./tiers/recovery";
+
+export { KNOWN_KEYS } from "./schema";
 
 /** The project name, which is also the config namespace (`platform:regions`). */
 export const PROJECT = "platform";
@@ -61,62 +55,6 @@ export interface PlatformConfig {
   /** Backups, their copies inside the zone, and the recovery objectives. */
   readonly recovery: RecoverySettings;
 }
-
-const regionTiers = {
-  azCount: intBetween(2, 6),
-  network: networkSettings,
-  cluster: clusterSettings,
-  database: databaseSettings,
-  cache: cacheSettings,
-  queues: queuesSettings,
-  alarms: alarmSettings,
-};
-
-const regionEntry = z.strictObject({
-  region: z.string({ error: (i) => `must be an AWS region name, got ${describe(i.input)}` }),
-  zone: z.string({ error: (i) => `must be a residency zone (${Object.keys(RESIDENCY_ZONES).join(", ")}), got ${describe(i.input)}` }),
-  cidr: z.string({ error: (i) => `must be an IPv4 CIDR block such as 10.1.0.0/16, got ${describe(i.input)}` }).optional(),
-  ...regionTiers,
-});
-
-const tagValue = z
-  .string({ error: (i) => `must be a string, got ${describe(i.input)}` })
-  .max(256, { error: "must be at most 256 characters" });
-
-/** Top-level keys of the `platform:` namespace, each with its schema. */
-const topLevel = {
-  environment: oneOf(ENVIRONMENTS),
-  network: z.strictObject({
-    supernet: z.string({ error: (i) => `must be an IPv4 CIDR block such as 10.0.0.0/9, got ${describe(i.input)}` }),
-    regionPrefixLength: regionPrefixLength.default(16),
-  }),
-  regions: z
-    .array(regionEntry, { error: (i) => `must be a list of regions, got ${describe(i.input)}` })
-    .min(1, { error: "must list at least one region" }),
-  regionDefaults: z.record(z.string(), z.unknown()).optional(),
-  edge: edgeSettings,
-  observability: observabilitySettings,
-  recovery: recoverySettings,
-  tags: z
-    .record(
-      z.string().regex(/^[\w.:/=+@-]{1,128}$/, { error: "tag keys must be 1-128 characters of letters, digits and _.:/=+@-" }),
-      tagValue,
-    )
-    .default({}),
-} as const;
-
-const resolvedShape = z.strictObject({
-  network: topLevel.network,
-  regions: topLevel.regions,
-  edge: topLevel.edge,
-  observability: topLevel.observability,
-  recovery: topLevel.recovery,
-  tags: topLevel.tags,
-});
-
-/** Keys a stack may set in the `platform:` namespace. */
-export const KNOWN_KEYS: readonly string[] = Object.keys(topLevel);
-const REQUIRED_KEYS = ["environment", "network", "regions"] as const;
 
 export interface StackSource {
   readonly project?: string;
@@ -159,15 +97,7 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
   if (!regionDefaults.success) collect(regionDefaults.error, ["regionDefaults"], report);
   const sharedDefaults = regionDefaults.success ? (regionDefaults.data ?? {}) : {};
 
-  const envRegionDefaults = {
-    azCount: environment === "prod" ? 3 : 2,
-    network: networkDefaults[environment],
-    cluster: clusterDefaults[environment],
-    database: databaseDefaults[environment],
-    cache: cacheDefaults[environment],
-    queues: queuesDefaults,
-    alarms: alarmDefaults[environment],
-  };
+  const envRegionDefaults = regionDefaultsOf(environment);
   const rawRegions = source.values.regions;
   const mergedRegions = Array.isArray(rawRegions)
     ? rawRegions.map((entry) => (isPlainObject(entry) ? deepMerge(deepMerge(envRegionDefaults, sharedDefaults), entry) : entry))
@@ -176,9 +106,9 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
   const parsed = resolvedShape.safeParse({
     network: source.values.network,
     regions: mergedRegions,
-    edge: deepMerge(edgeDefaults[environment], source.values.edge ?? {}),
-    observability: deepMerge(observabilityDefaults[environment], source.values.observability ?? {}),
-    recovery: deepMerge(recoveryDefaults[environment], source.values.recovery ?? {}),
+    edge: deepMerge(stackDefaultsOf(environment).edge, source.values.edge ?? {}),
+    observability: deepMerge(stackDefaultsOf(environment).observability, source.values.observability ?? {}),
+    recovery: deepMerge(stackDefaultsOf(environment).recovery, source.values.recovery ?? {}),
     tags: source.values.tags,
   });
   if (!parsed.success) {
@@ -307,74 +237,6 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
   };
 }
 
-const requiredHint: Record<(typeof REQUIRED_KEYS)[number], string> = {
-  environment: `one of ${ENVIRONMENTS.join(", ")}`,
-  network: "an object with the stack's supernet, e.g. { supernet: 10.0.0.0/9 }",
-  regions: "a list of { region, zone } entries",
-};
-
-function collect(error: z.ZodError, prefix: readonly PropertyKey[], report: (path: readonly PropertyKey[], message: string) => void): void {
-  for (const issue of error.issues) report([...prefix, ...issue.path], messageOf(issue));
-}
-
-function messageOf(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case "unrecognized_keys":
-      return `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
-    case "invalid_type":
-      if (issue.message.startsWith("Invalid input")) {
-        return `must be ${article(issue.expected)}, got ${describe((issue as { input?: unknown }).input)}`;
-      }
-      return issue.message;
-    default:
-      return issue.message;
-  }
-}
-
-/** The keys an object schema accepts at `path` (walking objects, arrays, optionals, defaults). */
-function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
-  let current: unknown = schema;
-  for (const part of path) {
-    current = unwrap(current);
-    if (current instanceof z.ZodArray && typeof part === "number") current = current.element;
-    else if (current instanceof z.ZodObject) current = (current.shape as Record<string, unknown>)[String(part)];
-    else return [];
-  }
-  current = unwrap(current);
-  return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
-}
-
-function unwrap(schema: unknown): unknown {
-  let current = schema;
-  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.unwrap();
-  return current;
-}
-
-function article(expected: string): string {
-  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
-}
-
-/**
- * Maps an issue in a merged region back to where the value was written: the region entry if it
- * sets that path, else `regionDefaults` if that does, else the region (a default of ours).
- */
-function attribute(path: readonly PropertyKey[], rawRegions: unknown, sharedDefaults: Record<string, unknown>): readonly PropertyKey[] {
-  if (path[0] !== "regions" || typeof path[1] !== "number" || !Array.isArray(rawRegions)) return path;
-  const inner = path.slice(2);
-  const entry: unknown = rawRegions[path[1]];
-  if (hasPath(entry, inner) || !hasPath(sharedDefaults, inner)) return path;
-  return ["regionDefaults", ...inner];
-}
-
-function hasPath(value: unknown, path: readonly PropertyKey[]): boolean {
-  let current: unknown = value;
-  for (const part of path) {
-    if (current === null || typeof current !== "object" || !(part in (current as object))) return false;
-    current = (current as Record<PropertyKey, unknown>)[part];
-  }
-  return true;
-}
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
@@ -385,39 +247,4 @@ export function deepMerge(base: unknown, override: unknown): unknown {
   const result: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(override)) result[key] = deepMerge(base[key], value);
   return result;
-}
-
-function dedupe(issues: readonly ConfigIssue[]): ConfigIssue[] {
-  const seen = new Set<string>();
-  return issues.filter((issue) => {
-    const key = `${issue.path}\u0000${issue.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** ` (did you mean "x"?)` for a near miss, by edit distance. */
-function suggest(value: string, candidates: readonly string[]): string {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(value, candidate);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(value.length / 4)) ? ` (did you mean "${best}"?)` : "";
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
 }

@@ -29,7 +29,11 @@ export async function violations(policy: string, plan: Plan, env: Env): Promise<
 }
 
 /** A copy of the plan with the inputs of the first resource that matches changed (one field per case). */
-export function edit(plan: Plan, match: (r: PlannedResource) => boolean, change: (inputs: Record<string, any>, r: PlannedResource) => void): Plan {
+export function edit(
+  plan: Plan,
+  match: (r: PlannedResource) => boolean,
+  change: (inputs: Record<string, any>, r: PlannedResource) => void,
+): Plan {
   const index = plan.resources.findIndex(match);
   if (index < 0) throw new Error("edit: no resource matches");
   const target = plan.resources[index];
@@ -49,7 +53,11 @@ export function edit(plan: Plan, match: (r: PlannedResource) => boolean, change:
 }
 
 /** A copy of the plan with one resource's other fields (options, provider, outputs) replaced. */
-export function replace(plan: Plan, match: (r: PlannedResource) => boolean, change: (r: PlannedResource) => Partial<PlannedResource>): Plan {
+export function replace(
+  plan: Plan,
+  match: (r: PlannedResource) => boolean,
+  change: (r: PlannedResource) => Partial<PlannedResource>,
+): Plan {
   return { ...plan, resources: plan.resources.map((r) => (match(r) ? { ...r, ...change(r) } : r)) };
 }
 
@@ -58,11 +66,24 @@ export function without(plan: Plan, match: (r: PlannedResource) => boolean): Pla
 }
 
 export const named = (name: string) => (r: PlannedResource) => r.name === name;
-export const typed = (type: string, region?: string) => (r: PlannedResource) => r.type === type && (region === undefined || r.region === region);
+export const typed = (type: string, region?: string) => (r: PlannedResource) =>
+  r.type === type && (region === undefined || r.region === region);
 
 /** Adds a custom AWS resource created through a region's provider of the plan (for types no stack uses yet). */
-export function add(plan: Plan, resource: { type: string; name: string; region: string; inputs: Record<string, unknown>; outputs?: Record<string, unknown>; propertyDependencies?: Record<string, string[]> }): Plan {
-  const provider = plan.resources.find((r) => r.type === "pulumi:providers:aws" && r.region === resource.region && !r.name.includes("edge"));
+export function add(
+  plan: Plan,
+  resource: {
+    type: string;
+    name: string;
+    region: string;
+    inputs: Record<string, unknown>;
+    outputs?: Record<string, unknown>;
+    propertyDependencies?: Record<string, string[]>;
+  },
+): Plan {
+  const provider = plan.resources.find(
+    (r) => r.type === "pulumi:providers:aws" && r.region === resource.region && !r.name.includes("edge"),
+  );
   if (!provider) throw new Error(`no provider for ${resource.region}`);
   const planned: PlannedResource = {
     urn: engineUrn(plan.stack, plan.project, undefined, resource.type, resource.name),
@@ -76,7 +97,15 @@ export function add(plan: Plan, resource: { type: string; name: string; region: 
     outputs: resource.outputs ?? {},
     dependencies: [],
     propertyDependencies: resource.propertyDependencies ?? {},
-    options: { protect: false, ignoreChanges: [], deleteBeforeReplace: false, replaceOnChanges: [], additionalSecretOutputs: [], retainOnDelete: false, aliases: [] },
+    options: {
+      protect: false,
+      ignoreChanges: [],
+      deleteBeforeReplace: false,
+      replaceOnChanges: [],
+      additionalSecretOutputs: [],
+      retainOnDelete: false,
+      aliases: [],
+    },
   };
   return { ...plan, resources: [...plan.resources, planned] };
 }

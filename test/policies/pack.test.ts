@@ -1,6 +1,8 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as aws from "@pulumi/aws";
+import { RESIDENCY_ZONES } from "../../policies/residency-zones";
 import * as rules from "../../policies/rules";
 import { POLICIES } from "../../policies/rules";
 import { Plan } from "../../tools/engine/model";
@@ -23,7 +25,10 @@ describe("policy pack", () => {
     for (const file of ruleFiles) {
       const base = path.basename(file, ".ts");
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const module = require(path.join(__dirname, "../../policies/rules", file.replace(/\.ts$/, ".js"))) as Record<string, { name?: string }>;
+      const module = require(path.join(__dirname, "../../policies/rules", file.replace(/\.ts$/, ".js"))) as Record<
+        string,
+        { name?: string }
+      >;
       const policy = module[camel(base)];
       assert.ok(policy, `${file} must export ${camel(base)}`);
       assert.equal(policy.name, base, `${file}: policy name`);
@@ -42,26 +47,37 @@ describe("policy pack", () => {
 
   it("uses residency-zones.ts as the default zone table", () => {
     const config = resolvePolicyConfig({}, POLICIES);
-    const { RESIDENCY_ZONES } = require("../../policies/residency-zones") as typeof import("../../policies/residency-zones"); // eslint-disable-line @typescript-eslint/no-require-imports
     assert.deepEqual(config.get("region-in-residency-zone")?.properties.residencyZones, RESIDENCY_ZONES);
   });
 });
 
 describe("policy config (the --policy-pack-config file)", () => {
   it("applies schema defaults, then `all`, then the policy's own entry", () => {
-    const config = resolvePolicyConfig({ all: "advisory", "backup-retention": { enforcementLevel: "mandatory", minimumDays: 10 } }, POLICIES);
-    assert.deepEqual(config.get("backup-retention"), { enforcementLevel: "mandatory", properties: { minimumDays: 10, cacheMinimumDays: 1 } });
+    const config = resolvePolicyConfig(
+      { all: "advisory", "backup-retention": { enforcementLevel: "mandatory", minimumDays: 10 } },
+      POLICIES,
+    );
+    assert.deepEqual(config.get("backup-retention"), {
+      enforcementLevel: "mandatory",
+      properties: { minimumDays: 10, cacheMinimumDays: 1 },
+    });
     assert.equal(config.get("multi-az")?.enforcementLevel, "advisory");
     assert.equal(resolvePolicyConfig({}, POLICIES).get("allowed-instance-families")?.enforcementLevel, "advisory");
   });
 
   it("accepts the committed dev and prod files", () => {
-    for (const env of ["dev", "prod"] as const) resolvePolicyConfig(JSON.parse(fs.readFileSync(configFile(env), "utf8")), POLICIES, configFile(env));
+    for (const env of ["dev", "prod"] as const)
+      resolvePolicyConfig(JSON.parse(fs.readFileSync(configFile(env), "utf8")), POLICIES, configFile(env));
   });
 
   it("rejects unknown policies, bad levels and values outside a schema, naming each", () => {
     assert.throws(
-      () => resolvePolicyConfig({ "multi-azz": "disabled", "multi-az": "off", "backup-retention": { minimumDays: 0 }, all: { minimumDays: 3 } }, POLICIES, "bad.json"),
+      () =>
+        resolvePolicyConfig(
+          { "multi-azz": "disabled", "multi-az": "off", "backup-retention": { minimumDays: 0 }, all: { minimumDays: 3 } },
+          POLICIES,
+          "bad.json",
+        ),
       (error: unknown) => {
         assert.ok(error instanceof PolicyConfigError);
         assert.match(error.message, /^bad\.json: invalid policy pack config:/);
@@ -99,11 +115,19 @@ describe("offline runner (analyzer-shaped arguments)", () => {
       region: "us-east-1",
       inputs: { kmsMasterKeyId: new Secret("arn:aws:kms:eu-west-1:111122223333:key/k") },
     });
-    const result = await runPolicies(plan, resolvePolicyConfig({}, POLICIES), [policyNamed("no-open-ingress"), policyNamed("kms-key-in-resource-region")]);
+    const result = await runPolicies(plan, resolvePolicyConfig({}, POLICIES), [
+      policyNamed("no-open-ingress"),
+      policyNamed("kms-key-in-resource-region"),
+    ]);
     const [ingress, kms] = result.policies;
     assert.deepEqual(
       ingress.violations.map((v) => [v.enforcementLevel, v.message]),
-      [["advisory", "can't run policy 'no-open-ingress' from policy pack 'platform-policies@v0.1.0' during preview: value at .cidrIpv4 can't be known during preview"]],
+      [
+        [
+          "advisory",
+          "can't run policy 'no-open-ingress' from policy pack 'platform-policies@v0.1.0' during preview: value at .cidrIpv4 can't be known during preview",
+        ],
+      ],
     );
     const mandatory = kms.violations.filter((v) => v.enforcementLevel === "mandatory");
     assert.equal(mandatory.length, 1);
@@ -118,7 +142,12 @@ describe("offline runner (analyzer-shaped arguments)", () => {
       enforcementLevel: "advisory" as const,
       validateResource: (args: any) => {
         if (args.name !== "us-east-1-database-primary") return;
-        Object.assign(seen, { region: args.provider?.props.region, protect: args.opts.protect, parent: args.opts.parent, isRds: args.isType(require("@pulumi/aws").rds.Instance) }); // eslint-disable-line @typescript-eslint/no-require-imports
+        Object.assign(seen, {
+          region: args.provider?.props.region,
+          protect: args.opts.protect,
+          parent: args.opts.parent,
+          isRds: args.isType(aws.rds.Instance),
+        });
       },
     };
     await runPolicies(await committedPlan("prod"), new Map(), [probe]);

@@ -3,7 +3,11 @@ import { spawnSync } from "node:child_process";
 import { REPO, committedConfig, tempProject } from "../helpers/plan";
 
 function plan(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--stack-trace-limit=0", `${REPO}/build/tools/plan.js`, ...args], { cwd: REPO, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, ["--stack-trace-limit=0", `${REPO}/build/tools/plan.js`, ...args], {
+    cwd: REPO,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -30,6 +34,9 @@ describe("npm run plan with the policy pack", () => {
     const { code, stdout } = plan("--stack", "prod", "--quiet", "--dir", dir);
     assert.equal(code, 1, stdout);
     assert.match(stdout, /multi-az \(mandatory\): Databases and caches are Multi-AZ/);
-    assert.match(stdout, /\[mandatory\] urn:pulumi:prod::platform::\S+::us-east-1-database-primary\n\s+us-east-1-database-primary: set multiAz: true\./);
+    assert.match(
+      stdout,
+      /\[mandatory\] urn:pulumi:prod::platform::\S+::us-east-1-database-primary\n\s+us-east-1-database-primary: set multiAz: true\./,
+    );
   });
 });

@@ -34,7 +34,8 @@ const CASES: Case[] = [
         tags.tags["residency-zone"] = "eu";
         i.defaultTags = JSON.stringify(tags);
       }),
-    expect: /provider aws-us-west-2 serves us-west-2 but is tagged residency-zone="eu", which holds only eu-west-1, .*; put us-west-2 in the zone that lists it/,
+    expect:
+      /provider aws-us-west-2 serves us-west-2 but is tagged residency-zone="eu", which holds only eu-west-1, .*; put us-west-2 in the zone that lists it/,
   },
   {
     policy: "region-in-residency-zone",
@@ -58,14 +59,16 @@ const CASES: Case[] = [
     what: "a DR replica sourced from another zone",
     env: "prod",
     change: (p) => edit(p, isDrReplica("us-west-2"), (i) => (i.replicateSourceDb = arnOf(p, isPrimary("eu-west-1")))),
-    expect: /replicateSourceDb references arn:aws:rds:eu-west-1:\S+ in eu-west-1 \(zone eu\), outside us-west-2-database-dr-us-east-1-instance's residency zone "us"/,
+    expect:
+      /replicateSourceDb references arn:aws:rds:eu-west-1:\S+ in eu-west-1 \(zone eu\), outside us-west-2-database-dr-us-east-1-instance's residency zone "us"/,
   },
   {
     policy: "kms-key-in-resource-region",
     what: "a replica encrypted with its source region's key",
     env: "prod",
     change: (p) => edit(p, isDrReplica("us-west-2"), (i) => (i.kmsKeyId = p.resources.find(isPrimary("us-east-1"))!.inputs.kmsKeyId)),
-    expect: /kmsKeyId uses KMS key arn:aws:kms:us-east-1:\S+ from us-east-1, but us-west-2-database-dr-us-east-1-instance is in us-west-2; use a key created in us-west-2/,
+    expect:
+      /kmsKeyId uses KMS key arn:aws:kms:us-east-1:\S+ from us-east-1, but us-west-2-database-dr-us-east-1-instance is in us-west-2; use a key created in us-west-2/,
   },
   {
     policy: "s3-replication-in-zone",
@@ -77,10 +80,15 @@ const CASES: Case[] = [
         type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
         name: "logs-replication",
         region: "us-east-1",
-        inputs: { bucket: "src", role: "arn:aws:iam::111122223333:role/r", rules: [{ status: "Enabled", destination: { bucket: target.outputs.arn } }] },
+        inputs: {
+          bucket: "src",
+          role: "arn:aws:iam::111122223333:role/r",
+          rules: [{ status: "Enabled", destination: { bucket: target.outputs.arn } }],
+        },
       });
     },
-    expect: /logs-replication rules\[0\]\.destination\.bucket replicates from us-east-1 \(zone us\) to eu-west-1-origin-alb-logs-bucket in eu-west-1 \(zone eu\)/,
+    expect:
+      /logs-replication rules\[0\]\.destination\.bucket replicates from us-east-1 \(zone us\) to eu-west-1-origin-alb-logs-bucket in eu-west-1 \(zone eu\)/,
   },
   {
     policy: "cache-global-datastore-in-zone",
@@ -94,9 +102,14 @@ const CASES: Case[] = [
         inputs: { globalReplicationGroupIdSuffix: "app", primaryReplicationGroupId: "us-east-1-cache-rg" },
         outputs: { globalReplicationGroupId: "ldgnf-app" },
       });
-      return edit(withGlobal, typed("aws:elasticache/replicationGroup:ReplicationGroup", "eu-west-1"), (i) => (i.globalReplicationGroupId = "ldgnf-app"));
+      return edit(
+        withGlobal,
+        typed("aws:elasticache/replicationGroup:ReplicationGroup", "eu-west-1"),
+        (i) => (i.globalReplicationGroupId = "ldgnf-app"),
+      );
     },
-    expect: /eu-west-1-cache-rg in eu-west-1 \(zone eu\) is a secondary of global datastore cache-global whose primary is in us-east-1 \(zone us\)/,
+    expect:
+      /eu-west-1-cache-rg in eu-west-1 \(zone eu\) is a secondary of global datastore cache-global whose primary is in us-east-1 \(zone us\)/,
   },
   {
     policy: "cdn-origin-groups-in-one-zone",
@@ -116,7 +129,8 @@ const CASES: Case[] = [
       const euBucket = p.resources.find((r) => r.type === "aws:s3/bucket:Bucket" && r.region === "eu-west-1")!;
       return edit(p, typed("aws:lb/loadBalancer:LoadBalancer", "us-east-1"), (i) => (i.accessLogs.bucket = euBucket.outputs.bucket));
     },
-    expect: /us-east-1-origin-alb in us-east-1 \(zone us\) logs to eu-west-1-origin-alb-logs-bucket in eu-west-1 \(zone eu\); use a log bucket in zone us/,
+    expect:
+      /us-east-1-origin-alb in us-east-1 \(zone us\) logs to eu-west-1-origin-alb-logs-bucket in eu-west-1 \(zone eu\); use a log bucket in zone us/,
   },
   // Security.
   {
@@ -147,7 +161,8 @@ const CASES: Case[] = [
     policy: "cache-encrypted",
     what: "a cache without TLS",
     env: "dev",
-    change: (p) => edit(p, typed("aws:elasticache/replicationGroup:ReplicationGroup", "us-east-1"), (i) => (i.transitEncryptionEnabled = false)),
+    change: (p) =>
+      edit(p, typed("aws:elasticache/replicationGroup:ReplicationGroup", "us-east-1"), (i) => (i.transitEncryptionEnabled = false)),
     expect: /us-east-1-cache-rg: set transitEncryptionEnabled: true/,
   },
   {
@@ -177,7 +192,8 @@ const CASES: Case[] = [
     policy: "ebs-encrypted",
     what: "a launch template with an unencrypted root volume",
     env: "prod",
-    change: (p) => edit(p, typed("aws:ec2/launchTemplate:LaunchTemplate", "us-east-1"), (i) => (i.blockDeviceMappings[0].ebs.encrypted = "false")),
+    change: (p) =>
+      edit(p, typed("aws:ec2/launchTemplate:LaunchTemplate", "us-east-1"), (i) => (i.blockDeviceMappings[0].ebs.encrypted = "false")),
     expect: /us-east-1-cluster-system-lt: set blockDeviceMappings\[0\]\.ebs\.encrypted: "true"/,
   },
   {
@@ -210,7 +226,8 @@ const CASES: Case[] = [
     what: "a security group rule open to 0.0.0.0/0",
     env: "dev",
     change: (p) => edit(p, named("us-east-1-workload-from-self"), (i) => (i.cidrIpv4 = "0.0.0.0/0")),
-    expect: /us-east-1-workload-from-self cidrIpv4\/cidrIpv6 admits 0\.0\.0\.0\/0 on all ports; admit a security group or prefix list instead/,
+    expect:
+      /us-east-1-workload-from-self cidrIpv4\/cidrIpv6 admits 0\.0\.0\.0\/0 on all ports; admit a security group or prefix list instead/,
   },
   {
     policy: "imdsv2-required",
@@ -223,14 +240,16 @@ const CASES: Case[] = [
     policy: "cloudfront-https-only",
     what: "a cache behavior that serves HTTP",
     env: "prod",
-    change: (p) => edit(p, typed("aws:cloudfront/distribution:Distribution"), (i) => (i.defaultCacheBehavior.viewerProtocolPolicy = "allow-all")),
+    change: (p) =>
+      edit(p, typed("aws:cloudfront/distribution:Distribution"), (i) => (i.defaultCacheBehavior.viewerProtocolPolicy = "allow-all")),
     expect: /edge-distribution defaultCacheBehavior: set viewerProtocolPolicy to "redirect-to-https" or "https-only" \(it is "allow-all"\)/,
   },
   {
     policy: "cloudfront-https-only",
     what: "a certificate with an old TLS floor",
     env: "prod",
-    change: (p) => edit(p, typed("aws:cloudfront/distribution:Distribution"), (i) => (i.viewerCertificate.minimumProtocolVersion = "TLSv1.1_2016")),
+    change: (p) =>
+      edit(p, typed("aws:cloudfront/distribution:Distribution"), (i) => (i.viewerCertificate.minimumProtocolVersion = "TLSv1.1_2016")),
     expect: /edge-distribution: set viewerCertificate.minimumProtocolVersion to TLSv1.2_2021 or newer \(it is TLSv1.1_2016\)/,
   },
   // Resilience.
@@ -273,7 +292,8 @@ const CASES: Case[] = [
     policy: "autoscaling-bounds",
     what: "desired above max",
     env: "dev",
-    change: (p) => edit(p, typed("aws:eks/nodeGroup:NodeGroup", "us-east-1"), (i) => (i.scalingConfig.desiredSize = i.scalingConfig.maxSize + 1)),
+    change: (p) =>
+      edit(p, typed("aws:eks/nodeGroup:NodeGroup", "us-east-1"), (i) => (i.scalingConfig.desiredSize = i.scalingConfig.maxSize + 1)),
     expect: /us-east-1-cluster-system-ng: scalingConfig.desired \d+ is above the maximum \d+; lower it to at most \d+/,
   },
   // Governance.
@@ -310,7 +330,8 @@ const CASES: Case[] = [
     what: "a prod primary whose DR replica is gone",
     env: "prod",
     change: (p) => without(p, isDrReplica("eu-central-1")),
-    expect: /eu-west-1-database-primary in eu-west-1 has no DR replica in another region of zone "eu"; add a cross-region replica in eu-central-1/,
+    expect:
+      /eu-west-1-database-primary in eu-west-1 has no DR replica in another region of zone "eu"; add a cross-region replica in eu-central-1/,
   },
   {
     policy: "no-overlapping-cidrs",

@@ -66,11 +66,20 @@ function optionsOf(resource: PlannedResource): PolicyResourceOptions {
  * or for a default provider (never registered by the program) one built from the stack's config
  * for that package, which is what the engine configures it with.
  */
-function providerOf(plan: Plan, resource: PlannedResource, byUrn: ReadonlyMap<string, PlannedResource>): PolicyProviderResource | undefined {
+function providerOf(
+  plan: Plan,
+  resource: PlannedResource,
+  byUrn: ReadonlyMap<string, PlannedResource>,
+): PolicyProviderResource | undefined {
   if (!resource.custom || resource.provider === undefined || isProviderType(resource.type)) return undefined;
   const registered = byUrn.get(resource.provider);
   if (registered !== undefined) {
-    return { type: registered.type, props: unknownCheckingProxy(reveal(registered.inputs) as Record<string, any>), urn: registered.urn, name: registered.name };
+    return {
+      type: registered.type,
+      props: unknownCheckingProxy(reveal(registered.inputs) as Record<string, any>),
+      urn: registered.urn,
+      name: registered.name,
+    };
   }
   const pkg = resource.type.split(":")[0];
   const props: Record<string, unknown> = {};
@@ -123,7 +132,8 @@ export class PlanView {
   stackResources(): PolicyResource[] {
     const objects = new Map<string, PolicyResource>();
     for (const r of this.plan.resources) {
-      const values = r.custom || r.remote ? { ...reveal(r.inputs) as object, ...reveal(r.outputs) as object } : (reveal(r.outputs) as object);
+      const values =
+        r.custom || r.remote ? { ...(reveal(r.inputs) as object), ...(reveal(r.outputs) as object) } : (reveal(r.outputs) as object);
       const props = unknownCheckingProxy(values as Record<string, any>);
       const resource: PolicyResource = {
         type: r.type,

@@ -53,7 +53,8 @@ export function loadPolicyConfig(file: string, policies: Policies): ResolvedPoli
 
 export function resolvePolicyConfig(given: unknown, policies: Policies, file = "(policy config)"): ResolvedPolicyConfig {
   const problems: string[] = [];
-  if (given === null || typeof given !== "object" || Array.isArray(given)) throw new PolicyConfigError(file, ["must be a JSON object of policy names"]);
+  if (given === null || typeof given !== "object" || Array.isArray(given))
+    throw new PolicyConfigError(file, ["must be a JSON object of policy names"]);
   const entries = new Map<string, { level?: EnforcementLevel; properties: Record<string, unknown> }>();
   for (const [name, value] of Object.entries(given as Record<string, unknown>)) {
     if (name !== "all" && !policies.some((p) => p.name === name)) {
@@ -61,12 +62,15 @@ export function resolvePolicyConfig(given: unknown, policies: Policies, file = "
       continue;
     }
     if (typeof value === "string") {
-      if (!ENFORCEMENT_LEVELS.includes(value as EnforcementLevel)) problems.push(`${name}: "${value}" is not an enforcement level (${ENFORCEMENT_LEVELS.join(", ")})`);
+      if (!ENFORCEMENT_LEVELS.includes(value as EnforcementLevel))
+        problems.push(`${name}: "${value}" is not an enforcement level (${ENFORCEMENT_LEVELS.join(", ")})`);
       else entries.set(name, { level: value as EnforcementLevel, properties: {} });
     } else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
       const { enforcementLevel, ...properties } = value as Record<string, unknown>;
       if (enforcementLevel !== undefined && !ENFORCEMENT_LEVELS.includes(enforcementLevel as EnforcementLevel)) {
-        problems.push(`${name}.enforcementLevel: ${JSON.stringify(enforcementLevel)} is not an enforcement level (${ENFORCEMENT_LEVELS.join(", ")})`);
+        problems.push(
+          `${name}.enforcementLevel: ${JSON.stringify(enforcementLevel)} is not an enforcement level (${ENFORCEMENT_LEVELS.join(", ")})`,
+        );
       }
       if (name === "all" && Object.keys(properties).length > 0) {
         problems.push(`all: only enforcementLevel applies to every policy; set ${Object.keys(properties).join(", ")} per policy`);

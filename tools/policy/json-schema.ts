@@ -22,7 +22,8 @@ export function validateJsonSchema(value: unknown, schema: PolicyConfigJSONSchem
   }
   if (typeof value === "string") {
     if (s.minLength !== undefined && value.length < s.minLength) errors.push(`${path}: must be at least ${s.minLength} characters`);
-    if (s.pattern !== undefined && !new RegExp(s.pattern).test(value)) errors.push(`${path}: must match ${s.pattern}, got ${describe(value)}`);
+    if (s.pattern !== undefined && !new RegExp(s.pattern).test(value))
+      errors.push(`${path}: must match ${s.pattern}, got ${describe(value)}`);
   }
   if (Array.isArray(value)) {
     if (s.minItems !== undefined && value.length < s.minItems) errors.push(`${path}: must have at least ${s.minItems} item(s)`);
@@ -36,7 +37,8 @@ export function validateJsonSchema(value: unknown, schema: PolicyConfigJSONSchem
   if (value !== null && typeof value === "object" && !Array.isArray(value)) {
     const record = value as Record<string, unknown>;
     for (const key of s.required ?? []) if (!(key in record)) errors.push(`${path}.${key}: is required`);
-    if (s.minProperties !== undefined && Object.keys(record).length < s.minProperties) errors.push(`${path}: must have at least ${s.minProperties} key(s)`);
+    if (s.minProperties !== undefined && Object.keys(record).length < s.minProperties)
+      errors.push(`${path}: must have at least ${s.minProperties} key(s)`);
     for (const [key, v] of Object.entries(record)) {
       const own = s.properties?.[key];
       if (own !== undefined) errors.push(...validateJsonSchema(v, own, `${path}.${key}`));

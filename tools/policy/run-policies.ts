@@ -5,7 +5,14 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { EnforcementLevel, Policies, ReportViolation, ResourceValidation, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import type {
+  EnforcementLevel,
+  Policies,
+  ReportViolation,
+  ResourceValidation,
+  ResourceValidationPolicy,
+  StackValidationPolicy,
+} from "@pulumi/policy";
 import { PACK_NAME } from "../../policies/pack";
 import { POLICIES } from "../../policies/rules";
 import { Plan } from "../engine/model";
@@ -41,7 +48,8 @@ export interface PolicyReport {
   readonly advisory: number;
 }
 
-const PACK_VERSION = (JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../../policies/package.json"), "utf8")) as { version: string }).version;
+const PACK_VERSION = (JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../../policies/package.json"), "utf8")) as { version: string })
+  .version;
 
 /** Loads the policy config file and runs the whole pack against the plan. */
 export async function evaluatePolicies(plan: Plan, configFile: string, policies: Policies = POLICIES): Promise<PolicyReport> {
@@ -68,7 +76,12 @@ export async function runPolicies(plan: Plan, config: ResolvedPolicyConfig, poli
       const getConfig = <T extends object>() => ({ ...(settings?.properties ?? {}) }) as T;
       const attempt = async (urn: string | undefined, run: (report: ReportViolation) => unknown) => {
         const report: ReportViolation = (message, reportedUrn) =>
-          violations.push({ policy: policy.name, enforcementLevel: reported, urn: urn ?? reportedUrn, message: message || policy.description });
+          violations.push({
+            policy: policy.name,
+            enforcementLevel: reported,
+            urn: urn ?? reportedUrn,
+            message: message || policy.description,
+          });
         try {
           await run(report);
         } catch (error) {
@@ -83,12 +96,19 @@ export async function runPolicies(plan: Plan, config: ResolvedPolicyConfig, poli
             return;
           }
           // The CLI fails the preview when a policy throws; offline it is a mandatory finding.
-          violations.push({ policy: policy.name, enforcementLevel: "mandatory", urn, message: `policy failed: ${(error as Error).message ?? String(error)}` });
+          violations.push({
+            policy: policy.name,
+            enforcementLevel: "mandatory",
+            urn,
+            message: `policy failed: ${(error as Error).message ?? String(error)}`,
+          });
         }
       };
       if (isStackPolicy(policy)) {
         const resources = view.stackResources();
-        await attempt(undefined, (report) => policy.validateStack({ resources, stackTags: view.stackTags, getConfig, notApplicable: throwNotApplicable }, report));
+        await attempt(undefined, (report) =>
+          policy.validateStack({ resources, stackTags: view.stackTags, getConfig, notApplicable: throwNotApplicable }, report),
+        );
       } else {
         const validations: ResourceValidation[] = [policy.validateResource ?? []].flat();
         const onlyType = validations.length === 1 ? (validations[0] as { __pulumiType?: string }).__pulumiType : undefined;

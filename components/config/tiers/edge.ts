@@ -5,11 +5,9 @@ import { Environment, IssueReporter, intBetween, nonEmptyString, oneOf } from ".
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const ACM_ARN = /^arn:aws:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f-]{36}$/;
 
-const acmArn = z
-  .string()
-  .regex(ACM_ARN, {
-    error: (i) => `must be an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>), got ${JSON.stringify(i.input)}`,
-  });
+const acmArn = z.string().regex(ACM_ARN, {
+  error: (i) => `must be an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>), got ${JSON.stringify(i.input)}`,
+});
 
 /** The global CDN in front of the regions (one per stack), its certificates and DNS. */
 export const edgeSettings = z.strictObject({

@@ -1,7 +1,11 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 
 interface Config {
-  readonly allowedInstanceFamilies: { readonly ec2: readonly string[]; readonly rds: readonly string[]; readonly elasticache: readonly string[] };
+  readonly allowedInstanceFamilies: {
+    readonly ec2: readonly string[];
+    readonly rds: readonly string[];
+    readonly elasticache: readonly string[];
+  };
 }
 
 type Service = keyof Config["allowedInstanceFamilies"];
@@ -10,7 +14,11 @@ type Service = keyof Config["allowedInstanceFamilies"];
 function sizesOf(type: string, p: Record<string, any>): { service: Service; where: string; value: unknown }[] {
   switch (type) {
     case "aws:eks/nodeGroup:NodeGroup":
-      return (Array.isArray(p.instanceTypes) ? p.instanceTypes : []).map((value: unknown, i: number) => ({ service: "ec2" as const, where: `instanceTypes[${i}]`, value }));
+      return (Array.isArray(p.instanceTypes) ? p.instanceTypes : []).map((value: unknown, i: number) => ({
+        service: "ec2" as const,
+        where: `instanceTypes[${i}]`,
+        value,
+      }));
     case "aws:ec2/launchTemplate:LaunchTemplate":
     case "aws:ec2/instance:Instance":
       return p.instanceType === undefined ? [] : [{ service: "ec2", where: "instanceType", value: p.instanceType }];
@@ -66,7 +74,9 @@ export const allowedInstanceFamilies: ResourceValidationPolicy = {
       if (typeof size.value !== "string") continue;
       const family = familyOf(size.value);
       if (!allowed[size.service].includes(family)) {
-        reportViolation(`${args.name} ${size.where} is ${size.value} (family ${family}); use one of the ${size.service} families ${allowed[size.service].join(", ")}.`);
+        reportViolation(
+          `${args.name} ${size.where} is ${size.value} (family ${family}); use one of the ${size.service} families ${allowed[size.service].join(", ")}.`,
+        );
       }
     }
   },

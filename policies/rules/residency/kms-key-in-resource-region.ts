@@ -29,7 +29,9 @@ export const kmsKeyInResourceRegion: ResourceValidationPolicy = {
     const exempt = OTHER_REGION_KEY_PATHS[args.type];
     for (const ref of regionalArns(args.props)) {
       if (ref.service !== "kms" || ref.region === region || exempt?.test(ref.path)) continue;
-      reportViolation(`${ref.path} uses KMS key ${ref.arn} from ${ref.region}, but ${args.name} is in ${region}; use a key created in ${region}.`);
+      reportViolation(
+        `${ref.path} uses KMS key ${ref.arn} from ${ref.region}, but ${args.name} is in ${region}; use a key created in ${region}.`,
+      );
     }
   },
 };

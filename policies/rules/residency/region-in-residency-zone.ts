@@ -44,7 +44,9 @@ export const regionInResidencyZone: ResourceValidationPolicy = {
       if (zone === undefined || zone === globalZone) return;
       const regions = residencyZones[zone];
       if (regions === undefined) {
-        reportViolation(`provider ${args.name} is tagged ${ZONE_TAG}="${zone}", which is not a residency zone; use one of ${Object.keys(residencyZones).join(", ")}.`);
+        reportViolation(
+          `provider ${args.name} is tagged ${ZONE_TAG}="${zone}", which is not a residency zone; use one of ${Object.keys(residencyZones).join(", ")}.`,
+        );
       } else if (region === undefined || !regions.includes(region)) {
         reportViolation(
           `provider ${args.name} serves ${region ?? "no explicit region"} but is tagged ${ZONE_TAG}="${zone}", which holds only ${regions.join(", ")}; put ${region ?? "the region"} in the zone that lists it.`,

@@ -28,7 +28,10 @@ export const s3ReplicationInZone: StackValidationPolicy = {
         const bucket = findBucket(destination, linked) ?? findBucket(destination, args.resources);
         const where = `${config.name} rules[${index}].destination.bucket`;
         if (bucket === undefined) {
-          reportViolation(`${where} (${destination}) is not a bucket of this stack, so its residency cannot be verified; replicate to a bucket this stack manages.`, config.urn);
+          reportViolation(
+            `${where} (${destination}) is not a bucket of this stack, so its residency cannot be verified; replicate to a bucket this stack manages.`,
+            config.urn,
+          );
           return;
         }
         const zone = zoneOf(regionOf(bucket), residencyZones);

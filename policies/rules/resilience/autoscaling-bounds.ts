@@ -14,7 +14,12 @@ interface Bounds {
 function boundsOf(type: string, p: Record<string, any>): Bounds | undefined {
   switch (type) {
     case "aws:eks/nodeGroup:NodeGroup":
-      return { where: "scalingConfig.", min: p.scalingConfig?.minSize, desired: p.scalingConfig?.desiredSize, max: p.scalingConfig?.maxSize };
+      return {
+        where: "scalingConfig.",
+        min: p.scalingConfig?.minSize,
+        desired: p.scalingConfig?.desiredSize,
+        max: p.scalingConfig?.maxSize,
+      };
     case "aws:autoscaling/group:Group":
       return { where: "", min: p.minSize, desired: p.desiredCapacity, max: p.maxSize };
     case "aws:appautoscaling/target:Target":
@@ -46,10 +51,14 @@ export const autoscalingBounds: ResourceValidationPolicy = {
     if (min !== undefined && max !== undefined && min > max) {
       reportViolation(`${args.name}: ${b.where}minimum ${min} exceeds the maximum ${max}; lower the minimum or raise the maximum.`);
     }
-    if (desired !== undefined && min !== undefined && desired < min) reportViolation(`${args.name}: ${b.where}desired ${desired} is below the minimum ${min}; raise it to at least ${min}.`);
-    if (desired !== undefined && max !== undefined && desired > max) reportViolation(`${args.name}: ${b.where}desired ${desired} is above the maximum ${max}; lower it to at most ${max}.`);
+    if (desired !== undefined && min !== undefined && desired < min)
+      reportViolation(`${args.name}: ${b.where}desired ${desired} is below the minimum ${min}; raise it to at least ${min}.`);
+    if (desired !== undefined && max !== undefined && desired > max)
+      reportViolation(`${args.name}: ${b.where}desired ${desired} is above the maximum ${max}; lower it to at most ${max}.`);
     if (requireHeadroom && min !== undefined && max !== undefined && max <= min) {
-      reportViolation(`${args.name}: raise the maximum above the minimum (both ${min === max ? min : `${min}/${max}`}) so it can scale out.`);
+      reportViolation(
+        `${args.name}: raise the maximum above the minimum (both ${min === max ? min : `${min}/${max}`}) so it can scale out.`,
+      );
     }
   },
 };

@@ -19,8 +19,20 @@ export const backupRetention: ResourceValidationPolicy = {
   severity: "high",
   configSchema: {
     properties: {
-      minimumDays: { type: "integer", minimum: 1, maximum: 35, default: 7, description: "Minimum RDS automated backup retention, in days." },
-      cacheMinimumDays: { type: "integer", minimum: 0, maximum: 35, default: 1, description: "Minimum ElastiCache snapshot retention, in days." },
+      minimumDays: {
+        type: "integer",
+        minimum: 1,
+        maximum: 35,
+        default: 7,
+        description: "Minimum RDS automated backup retention, in days.",
+      },
+      cacheMinimumDays: {
+        type: "integer",
+        minimum: 0,
+        maximum: 35,
+        default: 1,
+        description: "Minimum ElastiCache snapshot retention, in days.",
+      },
     },
   },
   validateResource: [
@@ -28,20 +40,26 @@ export const backupRetention: ResourceValidationPolicy = {
       const { minimumDays } = args.getConfig<Config>();
       if (db.replicateSourceDb !== undefined) return;
       if ((db.backupRetentionPeriod ?? 0) < minimumDays) {
-        reportViolation(`${args.name}: set backupRetentionPeriod to at least ${minimumDays} days (it is ${db.backupRetentionPeriod ?? "unset"}).`);
+        reportViolation(
+          `${args.name}: set backupRetentionPeriod to at least ${minimumDays} days (it is ${db.backupRetentionPeriod ?? "unset"}).`,
+        );
       }
     }),
     validateResourceOfType(aws.rds.Cluster, (cluster, args, reportViolation) => {
       const { minimumDays } = args.getConfig<Config>();
       if ((cluster.backupRetentionPeriod ?? 1) < minimumDays) {
-        reportViolation(`${args.name}: set backupRetentionPeriod to at least ${minimumDays} days (it is ${cluster.backupRetentionPeriod ?? "unset, i.e. 1"}).`);
+        reportViolation(
+          `${args.name}: set backupRetentionPeriod to at least ${minimumDays} days (it is ${cluster.backupRetentionPeriod ?? "unset, i.e. 1"}).`,
+        );
       }
     }),
     validateResourceOfType(aws.elasticache.ReplicationGroup, (group, args, reportViolation) => {
       const { cacheMinimumDays } = args.getConfig<Config>();
       if (group.globalReplicationGroupId !== undefined) return;
       if ((group.snapshotRetentionLimit ?? 0) < cacheMinimumDays) {
-        reportViolation(`${args.name}: set snapshotRetentionLimit to at least ${cacheMinimumDays} days (it is ${group.snapshotRetentionLimit ?? "unset, i.e. 0"}).`);
+        reportViolation(
+          `${args.name}: set snapshotRetentionLimit to at least ${cacheMinimumDays} days (it is ${group.snapshotRetentionLimit ?? "unset, i.e. 0"}).`,
+        );
       }
     }),
   ],

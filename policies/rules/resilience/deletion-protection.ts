@@ -44,8 +44,13 @@ export const deletionProtection: ResourceValidationPolicy = {
         reportViolation(`${args.name}: set skipFinalSnapshot: false and a finalSnapshotIdentifier.`);
       }
     }
-    if (args.type === "aws:rds/cluster:Cluster" && p.deletionProtection !== true) reportViolation(`${args.name}: set deletionProtection: true.`);
-    if (args.type === "aws:elasticache/replicationGroup:ReplicationGroup" && p.globalReplicationGroupId === undefined && p.finalSnapshotIdentifier === undefined) {
+    if (args.type === "aws:rds/cluster:Cluster" && p.deletionProtection !== true)
+      reportViolation(`${args.name}: set deletionProtection: true.`);
+    if (
+      args.type === "aws:elasticache/replicationGroup:ReplicationGroup" &&
+      p.globalReplicationGroupId === undefined &&
+      p.finalSnapshotIdentifier === undefined
+    ) {
       reportViolation(`${args.name}: set finalSnapshotIdentifier so deleting the group keeps its data.`);
     }
     if ((args.type === "aws:s3/bucket:Bucket" || args.type === "aws:s3/bucketV2:BucketV2") && p.forceDestroy === true) {

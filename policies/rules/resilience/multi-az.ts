@@ -19,7 +19,8 @@ export const multiAz: ResourceValidationPolicy = {
       if (group.multiAzEnabled !== true) reportViolation(`${args.name}: set multiAzEnabled: true.`);
       if (group.automaticFailoverEnabled !== true) reportViolation(`${args.name}: set automaticFailoverEnabled: true.`);
       const nodes = group.numCacheClusters ?? (group.replicasPerNodeGroup === undefined ? undefined : group.replicasPerNodeGroup + 1);
-      if (nodes !== undefined && nodes < 2) reportViolation(`${args.name}: set numCacheClusters to at least 2 (a primary and a replica in another AZ), it is ${nodes}.`);
+      if (nodes !== undefined && nodes < 2)
+        reportViolation(`${args.name}: set numCacheClusters to at least 2 (a primary and a replica in another AZ), it is ${nodes}.`);
     }),
   ],
 };

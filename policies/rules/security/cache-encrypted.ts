@@ -15,6 +15,7 @@ export const cacheEncrypted: ResourceValidationPolicy = {
     if (group.globalReplicationGroupId !== undefined) return;
     if (group.atRestEncryptionEnabled !== true) reportViolation(`${args.name}: set atRestEncryptionEnabled: true.`);
     if (group.transitEncryptionEnabled !== true) reportViolation(`${args.name}: set transitEncryptionEnabled: true.`);
-    else if (group.transitEncryptionMode === "preferred") reportViolation(`${args.name}: set transitEncryptionMode: "required" (it is "preferred", which admits plaintext clients).`);
+    else if (group.transitEncryptionMode === "preferred")
+      reportViolation(`${args.name}: set transitEncryptionMode: "required" (it is "preferred", which admits plaintext clients).`);
   }),
 };

@@ -2,7 +2,17 @@ import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy
 import * as aws from "@pulumi/aws";
 
 /** CloudFront security policies, weakest first. */
-export const TLS_POLICIES = ["SSLv3", "TLSv1", "TLSv1_2016", "TLSv1.1_2016", "TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"];
+export const TLS_POLICIES = [
+  "SSLv3",
+  "TLSv1",
+  "TLSv1_2016",
+  "TLSv1.1_2016",
+  "TLSv1.2_2018",
+  "TLSv1.2_2019",
+  "TLSv1.2_2021",
+  "TLSv1.2_2025",
+  "TLSv1.3_2025",
+];
 const VIEWER_HTTPS = ["https-only", "redirect-to-https"];
 
 interface Config {
@@ -24,8 +34,17 @@ export const cloudfrontHttpsOnly: ResourceValidationPolicy = {
   severity: "high",
   configSchema: {
     properties: {
-      minimumProtocolVersion: { type: "string", enum: TLS_POLICIES, default: "TLSv1.2_2021", description: "Weakest viewer security policy allowed." },
-      requireHttpsToOrigin: { type: "boolean", default: true, description: "Custom origins must be reached with originProtocolPolicy https-only." },
+      minimumProtocolVersion: {
+        type: "string",
+        enum: TLS_POLICIES,
+        default: "TLSv1.2_2021",
+        description: "Weakest viewer security policy allowed.",
+      },
+      requireHttpsToOrigin: {
+        type: "boolean",
+        default: true,
+        description: "Custom origins must be reached with originProtocolPolicy https-only.",
+      },
       allowDefaultCertificate: {
         type: "boolean",
         default: false,
@@ -37,30 +56,44 @@ export const cloudfrontHttpsOnly: ResourceValidationPolicy = {
     const { minimumProtocolVersion, requireHttpsToOrigin, allowDefaultCertificate } = args.getConfig<Config>();
     const behaviors = [
       { where: "defaultCacheBehavior", policy: cdn.defaultCacheBehavior.viewerProtocolPolicy },
-      ...(cdn.orderedCacheBehaviors ?? []).map((b, i) => ({ where: `orderedCacheBehaviors[${i}] (${b.pathPattern})`, policy: b.viewerProtocolPolicy })),
+      ...(cdn.orderedCacheBehaviors ?? []).map((b, i) => ({
+        where: `orderedCacheBehaviors[${i}] (${b.pathPattern})`,
+        policy: b.viewerProtocolPolicy,
+      })),
     ];
     for (const behavior of behaviors) {
       if (!VIEWER_HTTPS.includes(behavior.policy)) {
-        reportViolation(`${args.name} ${behavior.where}: set viewerProtocolPolicy to "redirect-to-https" or "https-only" (it is "${behavior.policy}").`);
+        reportViolation(
+          `${args.name} ${behavior.where}: set viewerProtocolPolicy to "redirect-to-https" or "https-only" (it is "${behavior.policy}").`,
+        );
       }
     }
     const certificate = cdn.viewerCertificate;
     if (certificate.cloudfrontDefaultCertificate === true && allowDefaultCertificate) {
       // Accepted by config (a stack without a domain): AWS fixes that certificate's TLS floor.
     } else if (certificate.cloudfrontDefaultCertificate === true || certificate.acmCertificateArn === undefined) {
-      reportViolation(`${args.name}: set viewerCertificate.acmCertificateArn (a us-east-1 ACM certificate); CloudFront's default certificate accepts TLSv1.`);
+      reportViolation(
+        `${args.name}: set viewerCertificate.acmCertificateArn (a us-east-1 ACM certificate); CloudFront's default certificate accepts TLSv1.`,
+      );
     } else if (TLS_POLICIES.indexOf(certificate.minimumProtocolVersion ?? "TLSv1") < TLS_POLICIES.indexOf(minimumProtocolVersion)) {
-      reportViolation(`${args.name}: set viewerCertificate.minimumProtocolVersion to ${minimumProtocolVersion} or newer (it is ${certificate.minimumProtocolVersion ?? "unset, i.e. TLSv1"}).`);
+      reportViolation(
+        `${args.name}: set viewerCertificate.minimumProtocolVersion to ${minimumProtocolVersion} or newer (it is ${certificate.minimumProtocolVersion ?? "unset, i.e. TLSv1"}).`,
+      );
     }
     if (!requireHttpsToOrigin) return;
     for (const origin of cdn.origins) {
       const custom = origin.customOriginConfig;
       if (custom === undefined) continue;
       if (custom.originProtocolPolicy !== "https-only") {
-        reportViolation(`${args.name} origin ${origin.originId}: set customOriginConfig.originProtocolPolicy: "https-only" (it is "${custom.originProtocolPolicy}").`);
+        reportViolation(
+          `${args.name} origin ${origin.originId}: set customOriginConfig.originProtocolPolicy: "https-only" (it is "${custom.originProtocolPolicy}").`,
+        );
       }
       const weak = custom.originSslProtocols.filter((p) => p !== "TLSv1.2");
-      if (weak.length > 0) reportViolation(`${args.name} origin ${origin.originId}: set customOriginConfig.originSslProtocols: ["TLSv1.2"] (drop ${weak.join(", ")}).`);
+      if (weak.length > 0)
+        reportViolation(
+          `${args.name} origin ${origin.originId}: set customOriginConfig.originSslProtocols: ["TLSv1.2"] (drop ${weak.join(", ")}).`,
+        );
     }
   }),
 };

@@ -20,7 +20,9 @@ export const ebsEncrypted: ResourceValidationPolicy = {
     validateResourceOfType(aws.ec2.LaunchTemplate, (template, args, reportViolation) => {
       (template.blockDeviceMappings ?? []).forEach((mapping, i) => {
         if (mapping.ebs !== undefined && String(mapping.ebs.encrypted) !== "true") {
-          reportViolation(`${args.name}: set blockDeviceMappings[${i}].ebs.encrypted: "true" (${mapping.deviceName ?? "device"} is unencrypted).`);
+          reportViolation(
+            `${args.name}: set blockDeviceMappings[${i}].ebs.encrypted: "true" (${mapping.deviceName ?? "device"} is unencrypted).`,
+          );
         }
       });
     }),
@@ -32,7 +34,9 @@ export const ebsEncrypted: ResourceValidationPolicy = {
     }),
     validateResourceOfType(aws.eks.NodeGroup, (group, args, reportViolation) => {
       if (group.launchTemplate === undefined) {
-        reportViolation(`${args.name}: set launchTemplate to a template with encrypted EBS volumes (without one, node disks follow the account's EBS default).`);
+        reportViolation(
+          `${args.name}: set launchTemplate to a template with encrypted EBS volumes (without one, node disks follow the account's EBS default).`,
+        );
       }
     }),
     (args, reportViolation) => {

@@ -15,7 +15,8 @@ export const eksEndpointRestricted: ResourceValidationPolicy = {
   severity: "high",
   validateResource: validateResourceOfType(aws.eks.Cluster, (cluster, args, reportViolation) => {
     const vpc = cluster.vpcConfig;
-    if (vpc.endpointPrivateAccess !== true) reportViolation(`${args.name}: set vpcConfig.endpointPrivateAccess: true so nodes reach the API inside the VPC.`);
+    if (vpc.endpointPrivateAccess !== true)
+      reportViolation(`${args.name}: set vpcConfig.endpointPrivateAccess: true so nodes reach the API inside the VPC.`);
     if (vpc.endpointPublicAccess === false) return;
     const cidrs = vpc.publicAccessCidrs ?? [];
     if (cidrs.length === 0 || cidrs.some((c) => ANYWHERE.includes(c))) {

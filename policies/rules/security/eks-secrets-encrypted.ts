@@ -10,7 +10,9 @@ export const eksSecretsEncrypted: ResourceValidationPolicy = {
   validateResource: validateResourceOfType(aws.eks.Cluster, (cluster, args, reportViolation) => {
     const config = cluster.encryptionConfig;
     if (config === undefined || !(config.resources ?? []).includes("secrets") || !config.provider?.keyArn) {
-      reportViolation(`${args.name}: set encryptionConfig { resources: ["secrets"], provider: { keyArn } } with a KMS key of the cluster's region.`);
+      reportViolation(
+        `${args.name}: set encryptionConfig { resources: ["secrets"], provider: { keyArn } } with a KMS key of the cluster's region.`,
+      );
     }
   }),
 };

@@ -15,7 +15,9 @@ export const imdsv2Required: ResourceValidationPolicy = {
   validateResource: [
     validateResourceOfType(aws.ec2.LaunchTemplate, (template, args, reportViolation) => {
       if (template.metadataOptions?.httpTokens !== "required") {
-        reportViolation(`${args.name}: set metadataOptions.httpTokens: "required" (it is ${template.metadataOptions?.httpTokens ?? "unset, which EC2 reads as optional"}).`);
+        reportViolation(
+          `${args.name}: set metadataOptions.httpTokens: "required" (it is ${template.metadataOptions?.httpTokens ?? "unset, which EC2 reads as optional"}).`,
+        );
       }
     }),
     validateResourceOfType(aws.ec2.Instance, (instance, args, reportViolation) => {
@@ -24,7 +26,8 @@ export const imdsv2Required: ResourceValidationPolicy = {
     (args, reportViolation) => {
       if (args.type !== EC2_NODE_CLASS) return;
       const tokens = args.props.spec?.metadataOptions?.httpTokens;
-      if (tokens !== undefined && tokens !== "required") reportViolation(`${args.name}: set spec.metadataOptions.httpTokens: "required" (it is "${tokens}").`);
+      if (tokens !== undefined && tokens !== "required")
+        reportViolation(`${args.name}: set spec.metadataOptions.httpTokens: "required" (it is "${tokens}").`);
     },
   ],
 };

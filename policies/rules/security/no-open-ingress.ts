@@ -27,7 +27,14 @@ function ingressesOf(type: string, props: Record<string, any>): Ingress[] {
       }));
     case "aws:ec2/securityGroupRule:SecurityGroupRule":
       return props.type === "ingress"
-        ? [{ where: "cidrBlocks", cidrs: cidrs(props.cidrBlocks ?? [], props.ipv6CidrBlocks ?? []), fromPort: props.fromPort, toPort: props.toPort }]
+        ? [
+            {
+              where: "cidrBlocks",
+              cidrs: cidrs(props.cidrBlocks ?? [], props.ipv6CidrBlocks ?? []),
+              fromPort: props.fromPort,
+              toPort: props.toPort,
+            },
+          ]
         : [];
     case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule":
       return [{ where: "cidrIpv4/cidrIpv6", cidrs: cidrs(props.cidrIpv4, props.cidrIpv6), fromPort: props.fromPort, toPort: props.toPort }];

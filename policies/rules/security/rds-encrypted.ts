@@ -16,13 +16,17 @@ export const rdsEncrypted: ResourceValidationPolicy = {
     validateResourceOfType(aws.rds.Instance, (db, args, reportViolation) => {
       const source = db.replicateSourceDb;
       if (source === undefined) {
-        if (db.storageEncrypted !== true) reportViolation(`${args.name}: set storageEncrypted: true (it is ${String(db.storageEncrypted ?? "unset")}).`);
+        if (db.storageEncrypted !== true)
+          reportViolation(`${args.name}: set storageEncrypted: true (it is ${String(db.storageEncrypted ?? "unset")}).`);
       } else if (regionOfArn(source) !== undefined && db.kmsKeyId === undefined) {
-        reportViolation(`${args.name} is a cross-region replica of ${source}: set kmsKeyId to a key of the replica's region so its storage is encrypted.`);
+        reportViolation(
+          `${args.name} is a cross-region replica of ${source}: set kmsKeyId to a key of the replica's region so its storage is encrypted.`,
+        );
       }
     }),
     validateResourceOfType(aws.rds.Cluster, (cluster, args, reportViolation) => {
-      if (cluster.storageEncrypted !== true) reportViolation(`${args.name}: set storageEncrypted: true (it is ${String(cluster.storageEncrypted ?? "unset")}).`);
+      if (cluster.storageEncrypted !== true)
+        reportViolation(`${args.name}: set storageEncrypted: true (it is ${String(cluster.storageEncrypted ?? "unset")}).`);
     }),
   ],
 };

@@ -27,7 +27,9 @@ export const rdsTlsRequired: ResourceValidationPolicy = {
       if (forceSsl !== undefined && String(forceSsl.value) !== "1") {
         reportViolation(`${args.name}: rds.force_ssl is "${forceSsl.value}"; set it to "1" so only TLS connections are accepted.`);
       } else if (forceSsl === undefined && Number(family[1]) < FORCE_SSL_DEFAULT_FROM) {
-        reportViolation(`${args.name} (family ${group.family}): add parameter rds.force_ssl = "1"; before PostgreSQL 15 TLS is optional by default.`);
+        reportViolation(
+          `${args.name} (family ${group.family}): add parameter rds.force_ssl = "1"; before PostgreSQL 15 TLS is optional by default.`,
+        );
       }
     }),
     validateResourceOfType(aws.rds.Instance, (db, args, reportViolation) => {

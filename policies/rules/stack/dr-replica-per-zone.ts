@@ -42,7 +42,10 @@ export const drReplicaPerZone: StackValidationPolicy = {
       });
       if (!hasDr) {
         const others = [...(regionsOfZone.get(zone) ?? [])].filter((r) => r !== region);
-        reportViolation(`${primary.name} in ${region} has no DR replica in another region of zone "${zone}"; add a cross-region replica in ${others.join(" or ")}.`, primary.urn);
+        reportViolation(
+          `${primary.name} in ${region} has no DR replica in another region of zone "${zone}"; add a cross-region replica in ${others.join(" or ")}.`,
+          primary.urn,
+        );
       }
     }
   },

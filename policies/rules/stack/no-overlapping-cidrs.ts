@@ -15,7 +15,10 @@ export const noOverlappingCidrs: StackValidationPolicy = {
   severity: "high",
   validateStack: (args, reportViolation) => {
     const vpcs = args.resources.filter(
-      (r) => VPC_TYPES.includes(r.type) && typeof r.props.cidrBlock === "string" && !(r.type === "aws:ec2/vpc:Vpc" && r.parent?.type === "awsx:ec2:Vpc"),
+      (r) =>
+        VPC_TYPES.includes(r.type) &&
+        typeof r.props.cidrBlock === "string" &&
+        !(r.type === "aws:ec2/vpc:Vpc" && r.parent?.type === "awsx:ec2:Vpc"),
     );
     const seen: { vpc: PolicyResource; cidr: string }[] = [];
     for (const vpc of vpcs) {
