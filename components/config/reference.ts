@@ -1,0 +1,150 @@
+import { RESIDENCY_ZONES } from "../../policies/residency-zones";
+import { regionEntry, regionDefaultsOf, stackDefaultsOf, topLevel } from "./schema";
+
+/**
+ * The README's config reference, generated from the schema and the environment defaults, so it
+ * cannot drift from what the program accepts (a test compares it with README.md).
+ */
+
+interface Row {
+  readonly key: string;
+  readonly type: string;
+  readonly dev: string;
+  readonly prod: string;
+}
+
+type Def = { type: string; [key: string]: any };
+const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
+
+/** A short description of what a leaf schema accepts. */
+function typeOf(schema: unknown): string {
+  const def = defOf(schema);
+  switch (def.type) {
+    case "optional":
+      return `${typeOf(def.innerType)}, optional`;
+    case "default":
+      return typeOf(def.innerType);
+    case "number": {
+      const { minValue, maxValue, isInt } = schema as { minValue: number | null; maxValue: number | null; isInt: boolean };
+      const kind = isInt ? "integer" : "number";
+      return minValue !== null && maxValue !== null ? `${kind} ${minValue}-${maxValue}` : kind;
+    }
+    case "enum":
+      return `one of ${Object.values(def.entries as Record<string, string>).join(", ")}`;
+    case "union":
+      return (def.options as unknown[]).every((o) => defOf(o).type === "literal")
+        ? `one of ${(def.options as unknown[]).map((o) => [...(defOf(o).values as Set<unknown>)].join("")).join(", ")}`
+        : "value";
+    case "literal":
+      return `"${[...(def.values as Set<unknown>)].join("")}"`;
+    case "array":
+      return `list of ${typeOf(def.element)}`;
+    case "record":
+      return "map of string to string";
+    case "object":
+      return "object";
+    default:
+      return def.type;
+  }
+}
+
+function unwrapped(schema: unknown): unknown {
+  let current = schema;
+  while (["optional", "default"].includes(defOf(current).type)) current = defOf(current).innerType;
+  return current;
+}
+
+function valueAt(value: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), value);
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return "";
+  if (Array.isArray(value) && value.length === 0) return "[]";
+  return JSON.stringify(value).replace(/\|/g, "\\|");
+}
+
+/** Walks an object schema into one row per leaf key (lists of objects as `key[].field`). */
+function rows(schema: unknown, path: string[], defaults: (env: "dev" | "prod") => unknown, out: Row[]): void {
+  const inner = unwrapped(schema);
+  const def = defOf(inner);
+  if (def.type === "object") {
+    if (defOf(schema).type === "optional" && path.length > 0)
+      out.push({ key: path.join("."), type: "object, optional", dev: "", prod: "" });
+    for (const [key, child] of Object.entries(def.shape as Record<string, unknown>)) rows(child, [...path, key], defaults, out);
+    return;
+  }
+  if (def.type === "array" && defOf(unwrapped(def.element)).type === "object") {
+    const element = defOf(unwrapped(def.element));
+    out.push({
+      key: path.join("."),
+      type: "list of objects",
+      dev: show(valueAt(defaults("dev"), path)),
+      prod: show(valueAt(defaults("prod"), path)),
+    });
+    for (const [key, child] of Object.entries(element.shape as Record<string, unknown>)) {
+      const childDefault = defOf(child).type === "default" ? show(defOf(child).defaultValue) : "";
+      out.push({ key: `${path.join(".")}[].${key}`, type: typeOf(child), dev: childDefault, prod: childDefault });
+    }
+    return;
+  }
+  const fallback = def.type === "default" || defOf(schema).type === "default" ? show(defOf(schema).defaultValue) : "";
+  out.push({
+    key: path.join("."),
+    type: typeOf(schema),
+    dev: show(valueAt(defaults("dev"), path)) || fallback,
+    prod: show(valueAt(defaults("prod"), path)) || fallback,
+  });
+}
+
+function table(title: string, intro: string, list: readonly Row[]): string {
+  return [
+    `#### ${title}`,
+    "",
+    intro,
+    "",
+    "| key | type | dev default | prod default |",
+    "|---|---|---|---|",
+    ...list.map((r) => `| \`${r.key}\` | ${r.type} | ${r.dev ? `\`${r.dev}\`` : ""} | ${r.prod ? `\`${r.prod}\`` : ""} |`),
+  ].join("\n");
+}
+
+/** The reference as Markdown (without the surrounding README markers). */
+export function configReference(): string {
+  const stackRows: Row[] = [];
+  rows(topLevel.environment, ["environment"], () => undefined, stackRows);
+  rows(topLevel.network, ["network"], () => undefined, stackRows);
+  for (const key of ["edge", "observability", "recovery"] as const)
+    rows(topLevel[key], [key], (env) => ({ [key]: stackDefaultsOf(env)[key] }), stackRows);
+  rows(topLevel.tags, ["tags"], () => undefined, stackRows);
+
+  const regionRows: Row[] = [];
+  rows(regionEntry, [], (env) => regionDefaultsOf(env), regionRows);
+
+  return [
+    table(
+      "Stack keys (`platform:<key>`)",
+      "Required: `environment`, `network.supernet`, `regions`. `regionDefaults` takes any region key below (except `region`, `zone`, `cidr`) and applies it to every region before the region's own values.",
+      stackRows,
+    ),
+    "",
+    table(
+      "Region keys (`platform:regions[i].<key>`, or `platform:regionDefaults.<key>`)",
+      `Required: \`region\` and \`zone\` (zones: ${Object.entries(RESIDENCY_ZONES)
+        .map(([zone, regions]) => `\`${zone}\` = ${regions.join(", ")}`)
+        .join("; ")}).`,
+      regionRows,
+    ),
+  ].join("\n");
+}
+
+export const REFERENCE_START = "<!-- config-reference:start (generated by `npm run config-reference`; do not edit) -->";
+export const REFERENCE_END = "<!-- config-reference:end -->";
+
+/** README text with the reference block replaced by a freshly generated one. */
+export function withReference(readme: string): string {
+  const start = readme.indexOf(REFERENCE_START);
+  const end = readme.indexOf(REFERENCE_END);
+  if (start < 0 || end < start) throw new Error("README.md has no config reference markers");
+  return `${readme.slice(0, start + REFERENCE_START.length)}\n${configReference()}\n${readme.slice(end)}`;
+}
