@@ -1,35 +1,74 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { OFFLINE_ACCOUNT_ID } from "../engine/ids";
+import { STACK_TYPE } from "../engine/model";
 import { planLoadedStack } from "../engine/run";
 import { loadStack } from "../engine/stack-files";
+import { reveal } from "../engine/values";
 
 /**
- * One measurement in a fresh process: `plan <dir> <stack>` runs the real program,
- * `floor <dir> <stack> <count>` registers `count` bare resources under the same mocks and engine,
- * created in one synchronous loop (the fastest the SDK allows). Prints one JSON line.
+ * One measurement in a fresh process, printed as one JSON line:
+ * - `plan <dir> <stack> [record-file]`: the real program; optionally records what it registered;
+ * - `floor <dir> <stack> <count>`: `count` bare resources (one scalar input each);
+ * - `replay <dir> <stack> <record-file>`: the recorded resources again, same types and inputs as
+ *   plain values, without the program (no Outputs, applies or components' logic).
+ * Floors are created in one synchronous loop under the same mocks and engine: the fastest way the
+ * SDK allows to register that many resources.
  */
 class BareResource extends pulumi.CustomResource {
-  constructor(name: string) {
-    super("aws:cloudwatch/logGroup:LogGroup", name, { retentionInDays: 7 });
+  constructor(type: string, name: string, inputs: pulumi.Inputs) {
+    super(type, name, inputs);
   }
 }
 
+interface Recorded {
+  readonly type: string;
+  readonly name: string;
+  readonly custom: boolean;
+  readonly remote: boolean;
+  readonly inputs: Record<string, unknown>;
+}
+
 async function main(): Promise<void> {
-  const [mode, dir, stack, countText] = process.argv.slice(2);
+  const [mode, dir, stack, extra] = process.argv.slice(2);
   const loaded = loadStack(dir, stack);
   // Module loading (@pulumi/aws, awsx, kubernetes) is timed apart from evaluation.
   const loadStarted = process.hrtime.bigint();
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded here only to time it
   if (mode === "plan") require(path.resolve(__dirname, "../../index.js"));
   const loadMs = Number(process.hrtime.bigint() - loadStarted) / 1e6;
-  const started = process.hrtime.bigint();
+
   const floorProgram = async () => {
-    for (let i = 0; i < Number(countText); i++) new BareResource(`floor-${i}`);
+    for (let i = 0; i < Number(extra); i++) new BareResource("aws:cloudwatch/logGroup:LogGroup", `floor-${i}`, { retentionInDays: 7 });
     return {};
   };
-  const plan = await planLoadedStack(loaded, OFFLINE_ACCOUNT_ID, mode === "floor" ? floorProgram : undefined);
+  const recorded = mode === "replay" ? (JSON.parse(fs.readFileSync(extra, "utf8")) as Recorded[]) : [];
+  const replayProgram = async () => {
+    recorded.forEach((r, i) => {
+      // Suffixed: flattened under the stack, two resources may otherwise share a type and name.
+      if (r.custom || r.remote) new BareResource(r.type, `${r.name}-${i}`, r.inputs);
+      else new pulumi.ComponentResource(r.type, `${r.name}-${i}`);
+    });
+    return {};
+  };
+
+  const started = process.hrtime.bigint();
+  const program = mode === "floor" ? floorProgram : mode === "replay" ? replayProgram : undefined;
+  const plan = await planLoadedStack(loaded, OFFLINE_ACCOUNT_ID, program);
   const evalMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (mode === "plan" && extra) {
+    const record: Recorded[] = plan.resources
+      .filter((r) => r.type !== STACK_TYPE)
+      .map((r) => ({
+        type: r.type,
+        name: r.name,
+        custom: r.custom,
+        remote: r.remote,
+        inputs: reveal(r.inputs) as Record<string, unknown>,
+      }));
+    fs.writeFileSync(extra, JSON.stringify(record));
+  }
   const resources = plan.resources.length;
   process.stdout.write(`${JSON.stringify({ mode, stack, resources, loadMs, evalMs, maxRssMiB: process.resourceUsage().maxRSS / 1024 })}\n`);
 }

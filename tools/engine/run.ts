@@ -64,6 +64,8 @@ interface RegisterRequest {
 
 interface Pending {
   readonly request: RegisterRequest;
+  /** Inputs converted once from the wire (secrets wrapped, resource references as engine URNs). */
+  readonly inputs: Record<string, unknown>;
   readonly urn: string;
   readonly region?: string;
   readonly provider?: string;
@@ -114,7 +116,7 @@ export async function planLoadedStack(
       if (!current || current.request.getType() !== args.type || current.request.getName() !== args.name) {
         throw new ProgramError(`offline engine lost track of ${args.type} ${args.name}`);
       }
-      const inputs = reveal(fromWire(current.request.getObject()?.toJavaScript() ?? {})) as Record<string, unknown>;
+      const inputs = reveal(current.inputs) as Record<string, unknown>;
       const custom = current.request.getCustom();
       const remote = current.request.getRemote();
       if (!custom && !remote) return { id: undefined, state: {} };
@@ -167,6 +169,7 @@ export async function planLoadedStack(
         : `urn:pulumi:${stack}::${project}::pulumi:providers:${pkg}::default${request.getVersion() ? `_${request.getVersion().replace(/\./g, "_")}` : ""}`;
     const current: Pending = {
       request,
+      inputs: fromWire(request.getObject()?.toJavaScript() ?? {}, toEngineUrn) as Record<string, unknown>,
       urn,
       provider: custom || request.getRemote() ? provider : undefined,
       region: regionOfProviderRef(providerRef, custom ? type : "component"),
@@ -176,7 +179,7 @@ export async function planLoadedStack(
       if (!err && response) {
         const mockUrn = response.getUrn();
         engineUrns.set(mockUrn, urn);
-        const inputs = fromWire(request.getObject()?.toJavaScript() ?? {}, toEngineUrn) as Record<string, unknown>;
+        const inputs = current.inputs;
         if (isProviderType(type)) {
           const ref = `${mockUrn}::${response.getId()}`;
           providerRegions.set(ref, typeof inputs.region === "string" ? inputs.region : undefined);
@@ -264,7 +267,11 @@ export async function planLoadedStack(
  * provider computed on top, secret wherever the engine would make them secret (an output listed
  * in `additionalSecretOutputs`, e.g. a RandomPassword's `result`, or one fed by a secret input).
  */
-function recordedOutputs(inputs: Record<string, unknown>, computed: Record<string, unknown> | undefined, request: RegisterRequest): Record<string, unknown> {
+function recordedOutputs(
+  inputs: Record<string, unknown>,
+  computed: Record<string, unknown> | undefined,
+  request: RegisterRequest,
+): Record<string, unknown> {
   if (computed === undefined) return {};
   const outputs: Record<string, unknown> = { ...inputs, ...computed };
   const secret = new Set(request.getAdditionalsecretoutputsList());
