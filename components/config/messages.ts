@@ -86,13 +86,19 @@ export function dedupe(issues: readonly ConfigIssue[]): ConfigIssue[] {
 
 /** ` (did you mean "x"?)` for a near miss, by edit distance. */
 export function suggest(value: string, candidates: readonly string[]): string {
+  const best = closest(value, candidates, Math.max(2, Math.floor(value.length / 4)));
+  return best !== undefined ? ` (did you mean "${best}"?)` : "";
+}
+
+/** The candidate nearest to `value` by edit distance, if within `maxDistance`. */
+export function closest(value: string, candidates: readonly string[], maxDistance: number): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     const distance = editDistance(value, candidate);
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(value.length / 4)) ? ` (did you mean "${best}"?)` : "";
+  return bestDistance <= maxDistance ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {

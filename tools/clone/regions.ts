@@ -1,6 +1,7 @@
 /** Region and residency-zone checks for the clone commands, over the program's own tables. */
 import { AWS_REGION_NAMES, AwsRegionName, availabilityZonesOf, isAwsRegion } from "../../components/config/aws-regions";
 import { RESIDENCY_ZONES, zoneOfRegion } from "../../policies/residency-zones";
+import { closest } from "../../components/config/messages";
 import { CloneError } from "./errors";
 
 const ZONES = RESIDENCY_ZONES as Readonly<Record<string, readonly string[]>>;
@@ -8,7 +9,7 @@ const ZONES = RESIDENCY_ZONES as Readonly<Record<string, readonly string[]>>;
 /** A known AWS region name, or a refusal naming the closest one. */
 export function requireRegion(name: string, flag: string): AwsRegionName {
   if (isAwsRegion(name)) return name;
-  const near = closest(name, AWS_REGION_NAMES);
+  const near = closest(name, AWS_REGION_NAMES, 3);
   throw new CloneError(
     `${flag} ${name}: unknown AWS region${near ? ` (did you mean "${near}"?)` : ""}; known: ${AWS_REGION_NAMES.join(", ")}`,
   );
@@ -66,28 +67,4 @@ export function drRing(regions: readonly { region: string; zone: string }[]): Ma
     pairs.set(region, next === region ? undefined : next);
   }
   return pairs;
-}
-
-function closest(value: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(value, candidate);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return bestDistance <= 3 ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
 }
