@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { CacheSettings } from "../config/tiers/cache";
-import { AUTH_TOKEN_SPECIALS, CACHE_PORT, cacheFamily, nodeZones } from "./plan";
+import { AUTH_TOKEN_SPECIALS, CACHE_PORT, cacheFamily, nodeZones, supportsTransitEncryptionMode } from "./plan";
 
 export interface CacheArgs {
   /** AWS region of the cache; it must match the provider the component inherits. */
@@ -104,6 +104,9 @@ export class Cache extends pulumi.ComponentResource {
     );
     new aws.secretsmanager.SecretVersion(`${name}-auth-token`, { secretId: secret.id, secretString: token.result }, { parent: this });
 
+    // Snapshot names are unique per account and region and outlive the group: a fixed name would
+    // collide with the snapshot a previous deletion (destroy and re-create, another stack) left.
+    const snapshotSuffix = protect ? new random.RandomId(`${name}-final-snapshot`, { byteLength: 4 }, { parent: this }) : undefined;
     const group = new aws.elasticache.ReplicationGroup(
       `${name}-rg`,
       {
@@ -121,14 +124,15 @@ export class Cache extends pulumi.ComponentResource {
         parameterGroupName: parameterGroup.name,
         atRestEncryptionEnabled: true,
         kmsKeyId: args.kmsKeyArn,
-        // AUTH needs TLS; "required" refuses plaintext clients outright.
+        // AUTH needs TLS; "required" refuses plaintext clients outright. Redis OSS 6.x rejects the
+        // mode parameter; TLS enabled at creation is required there anyway.
         transitEncryptionEnabled: true,
-        transitEncryptionMode: "required",
+        transitEncryptionMode: supportsTransitEncryptionMode(settings.engine, settings.engineVersion) ? "required" : undefined,
         authToken: token.result,
         snapshotRetentionLimit: settings.snapshotRetentionDays,
         snapshotWindow: "02:00-03:00",
         maintenanceWindow: "sun:05:00-sun:06:00",
-        finalSnapshotIdentifier: protect ? `${name}-final` : undefined,
+        finalSnapshotIdentifier: snapshotSuffix ? pulumi.interpolate`${name}-final-${snapshotSuffix.hex}` : undefined,
         autoMinorVersionUpgrade: true,
         applyImmediately: false,
         tags: { Name: `${name}-rg` },

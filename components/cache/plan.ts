@@ -11,6 +11,15 @@ export function cacheFamily(engine: CacheSettings["engine"], engineVersion: stri
 }
 
 /**
+ * Whether ElastiCache accepts `TransitEncryptionMode` for the engine: Valkey (7.2+) and Redis OSS
+ * 7.x do; Redis OSS 6.x refuses it ("Transit encryption mode is not supported for engine version
+ * 6.2.6. Please use engine version 7.0.5 or higher"). TLS enabled at creation is "required" anyway.
+ */
+export function supportsTransitEncryptionMode(engine: CacheSettings["engine"], engineVersion: string): boolean {
+  return engine === "valkey" || Number(engineVersion.split(".")[0]) >= 7;
+}
+
+/**
  * The AZ of each node (primary first), round-robin over the region's AZs, so that with Multi-AZ
  * the primary and its replicas never share an AZ while AZs last.
  */

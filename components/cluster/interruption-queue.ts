@@ -1,6 +1,24 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { createHash } from "node:crypto";
 import { interruptionQueuePolicy } from "./policies";
+
+/** EventBridge's limit on rule names (the provider's auto-name refuses longer ones at preview). */
+export const MAX_RULE_NAME = 64;
+
+/**
+ * The physical name of one interruption rule: `<cluster>-karpenter-<event>`, unique per account
+ * and region because the cluster name is. An auto-name (`<logical name>-<7 hex>`) would exceed
+ * 64 characters: `eu-central-1-cluster-karpenter-interruption-instance-state-change-…` is 73.
+ * Long cluster names are cut and a hash of the full name keeps them distinct.
+ */
+export function interruptionRuleName(clusterName: string, event: string): string {
+  const full = `${clusterName}-karpenter-${event}`;
+  if (full.length <= MAX_RULE_NAME) return full;
+  const hash = createHash("sha256").update(full).digest("hex").slice(0, 8);
+  const tail = `-${hash}-karpenter-${event}`;
+  return `${clusterName.slice(0, MAX_RULE_NAME - tail.length).replace(/[-_.]+$/, "")}${tail}`;
+}
 
 /**
  * The EC2 events Karpenter reacts to before AWS takes a node away, each routed to the queue by
@@ -14,7 +32,7 @@ export const INTERRUPTION_EVENTS = {
 } as const;
 
 export interface InterruptionQueueArgs {
-  /** Cluster the queue serves (in descriptions and tags only). */
+  /** Cluster the queue serves: in descriptions, tags and the rule names (unique per account and region). */
   readonly clusterName: pulumi.Input<string>;
 }
 
@@ -47,6 +65,7 @@ export class InterruptionQueue extends pulumi.ComponentResource {
       const rule = new aws.cloudwatch.EventRule(
         `${name}-${event}`,
         {
+          name: pulumi.output(args.clusterName).apply((cluster) => interruptionRuleName(cluster, event)),
           description: pulumi.interpolate`Karpenter interruption handling for ${args.clusterName}: ${event}`,
           eventPattern: JSON.stringify(pattern),
           tags: { Name: `${name}-${event}` },

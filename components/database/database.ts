@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
 import { DatabaseSettings } from "../config/tiers/database";
 import { instanceArgs, monitoringRole } from "./instance-settings";
 import { POSTGRES_PARAMETERS, POSTGRES_PORT, finalSnapshotName, postgresFamily, replicaZones } from "./plan";
@@ -115,6 +116,8 @@ export class Database extends pulumi.ComponentResource {
       deletionProtection: settings.deletionProtection,
     };
 
+    // A fixed final-snapshot name would collide with the snapshot a previous deletion left behind.
+    const snapshotSuffix = protect ? new random.RandomId(`${name}-final-snapshot`, { byteLength: 4 }, { parent: this }) : undefined;
     const primary = new aws.rds.Instance(
       `${name}-primary`,
       {
@@ -135,7 +138,7 @@ export class Database extends pulumi.ComponentResource {
         backupWindow: "03:00-04:00",
         maintenanceWindow: "sun:04:30-sun:05:30",
         skipFinalSnapshot: !protect,
-        finalSnapshotIdentifier: protect ? finalSnapshotName(`${name}-primary`) : undefined,
+        finalSnapshotIdentifier: snapshotSuffix?.hex.apply((suffix) => finalSnapshotName(`${name}-primary`, suffix)),
         deleteAutomatedBackups: !protect,
         allowMajorVersionUpgrade: false,
       },

@@ -21,11 +21,14 @@ export function replicaZones(availabilityZones: readonly string[], count: number
 }
 
 /**
- * The final snapshot's name. It must be static (a deploy-time value is unknown at delete time)
- * and a valid RDS identifier: a letter first, letters, digits and single hyphens, at most 255.
+ * The final snapshot's name: a valid RDS identifier (a letter first, letters, digits and single
+ * hyphens, at most 255). Snapshot names are unique per account and region and the snapshot
+ * outlives the instance, so a name without `suffix` collides on the next deletion (after a
+ * destroy and re-create, or in another stack of the account): pass a generated suffix. The
+ * provider reads the name from state at delete time, so a deploy-time value is fine.
  */
-export function finalSnapshotName(logicalName: string): string {
-  const name = `${logicalName}-final`
+export function finalSnapshotName(logicalName: string, suffix?: string): string {
+  const name = `${logicalName}-final${suffix ? `-${suffix}` : ""}`
     .toLowerCase()
     .replace(/[^a-z0-9-]/g, "-")
     .replace(/-+/g, "-");

@@ -14,6 +14,16 @@ export const ORIGIN_VERIFY_HEADER = "X-Origin-Verify";
 /** TLS 1.2+ (1.3 preferred), forward-secret ciphers only. */
 const ALB_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
+/**
+ * Logical name of a region's ALB. Pulumi auto-names an ALB `<logical name>-<7 random chars>` and
+ * fails `pulumi up` when that exceeds AWS's 32 characters, so the logical name may have at most 24
+ * (`ap-southeast-1-origin-alb` has 25). Longer ones use `<region>-alb`: no such ALB can exist yet.
+ */
+export function albLogicalName(name: string, region: string): string {
+  const preferred = `${name}-alb`;
+  return preferred.length <= 24 ? preferred : `${region}-alb`;
+}
+
 /** The regional cluster the ALB's targets live in; absent until the cluster exists. */
 export interface OriginCluster {
   readonly clusterName: pulumi.Input<string>;
@@ -132,7 +142,7 @@ export class RegionalOrigin extends pulumi.ComponentResource {
     );
 
     const loadBalancer = new aws.lb.LoadBalancer(
-      `${name}-alb`,
+      albLogicalName(name, region),
       {
         loadBalancerType: "application",
         internal: false,

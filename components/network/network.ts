@@ -104,6 +104,12 @@ export class Network extends pulumi.ComponentResource {
                 Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
                 Resource: [arn, `${arn}:*`],
               },
+              {
+                // Listed in AWS's reference policy for flow-log delivery; a list action on no resource.
+                Effect: "Allow",
+                Action: "logs:DescribeLogGroups",
+                Resource: "*",
+              },
             ],
           }),
         ),

@@ -242,9 +242,10 @@ export class Observability extends pulumi.ComponentResource {
           stat: "Sum",
           dimensions: { ClusterName: args.karpenter.clusterName },
         },
-        period: 300,
-        evaluationPeriods: 2,
-        // node_cpu_limit is in millicores.
+        // Every node sends its node_cpu_limit (millicores) under ClusterName once a minute, so only
+        // a 60 s Sum is the cluster's total; a 300 s Sum would count each node five times.
+        period: 60,
+        evaluationPeriods: 10,
         threshold: (args.karpenter.cpuLimit * 1000 * t.capacityPercent) / 100,
         comparison: "GreaterThanOrEqualToThreshold",
       });

@@ -115,6 +115,9 @@ describe("observability, recovery and cost (prod plan, every region)", function 
         const [cluster] = inRegion(plan, "aws:eks/cluster:Cluster", r);
         assert.deepEqual(a.dimensions, { ClusterName: outputsOf(cluster).name });
         assert.equal(a.threshold, (region.cluster.karpenter.cpuLimit * 1000 * t.capacityPercent) / 100);
+        // Each node reports under ClusterName once a minute: a longer Sum would count every node again per minute.
+        assert.equal(a.statistic, "Sum");
+        assert.equal(a.period, 60);
       });
 
       it("every alarm notifies the region's encrypted alert topic; a composite says the region is unhealthy", () => {

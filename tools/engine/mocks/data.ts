@@ -44,7 +44,9 @@ export const dataMocks: MockSet = {
           status: "available",
           engine: ctx.inputs.engine ?? "postgres",
           // RDS reports the running minor version; a major-only request runs its latest minor.
-          engineVersionActual: /^\d+$/.test(ctx.inputs.engineVersion ?? "") ? `${ctx.inputs.engineVersion}.4` : (ctx.inputs.engineVersion ?? "16.4"),
+          engineVersionActual: /^\d+$/.test(ctx.inputs.engineVersion ?? "")
+            ? `${ctx.inputs.engineVersion}.4`
+            : (ctx.inputs.engineVersion ?? "16.4"),
           availabilityZone: ctx.inputs.availabilityZone ?? `${ctx.region}a`,
           masterUserSecrets,
           replicas: [],
@@ -122,6 +124,20 @@ export const dataMocks: MockSet = {
     },
     "aws:sqs/queuePolicy:QueuePolicy": (ctx) => ({ id: String(ctx.inputs.queueUrl) }),
     "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy": (ctx) => ({ id: String(ctx.inputs.queueUrl) }),
+    // Random bytes derived from the URN, in every encoding the provider reports; the id is b64Url.
+    "random:index/randomId:RandomId": (ctx) => {
+      const bytes = Buffer.from(hex(ctx.urn + "/random-id", Number(ctx.inputs.byteLength ?? 8) * 2), "hex");
+      const b64Url = bytes.toString("base64url");
+      return {
+        id: b64Url,
+        outputs: {
+          hex: `${ctx.inputs.prefix ?? ""}${bytes.toString("hex")}`,
+          b64Std: `${ctx.inputs.prefix ?? ""}${bytes.toString("base64")}`,
+          b64Url: `${ctx.inputs.prefix ?? ""}${b64Url}`,
+          dec: `${ctx.inputs.prefix ?? ""}${BigInt(`0x${bytes.toString("hex") || "0"}`).toString()}`,
+        },
+      };
+    },
     "random:index/randomPassword:RandomPassword": (ctx) => {
       const result = password(ctx);
       // A stand-in for the bcrypt hash: the same shape, derived from the seed, not the password.

@@ -23,10 +23,16 @@ function uuid(seed: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** Auto-names capped the way the provider caps them (ALB and target group names: 32 characters). */
+/**
+ * Auto-names as the provider makes them (`<logical name>-<7 random chars>`) for ALB and target
+ * group names of at most 32 characters; like the provider, fails when the result would be longer.
+ */
 function cappedName(ctx: MockResourceContext, max: number): string {
   const given = ctx.inputs.name;
   if (typeof given === "string" && given !== "") return given;
+  if (ctx.name.length + 8 > max) {
+    throw new Error(`${ctx.type} ${ctx.name}: name '${ctx.name}-' plus 7 random chars is longer than maximum length ${max}`);
+  }
   return `${ctx.name.slice(0, max - 8).replace(/-$/, "")}-${hex(ctx.urn, 7)}`;
 }
 
