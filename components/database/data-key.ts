@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { accountAdministersKeyThroughIam } from "../shared/kms";
 
 export interface DataKeyArgs {
   /** AWS region of the key; it must match the provider the component inherits. */
@@ -34,15 +35,7 @@ export class DataKey extends pulumi.ComponentResource {
       JSON.stringify({
         Version: "2012-10-17",
         Statement: [
-          {
-            // Without this statement IAM policies cannot grant use of the key (RDS and
-            // ElastiCache create their grants through the deployer's IAM permissions).
-            Sid: "AccountAdministersThroughIam",
-            Effect: "Allow",
-            Principal: { AWS: `arn:aws:iam::${account}:root` },
-            Action: "kms:*",
-            Resource: "*",
-          },
+          accountAdministersKeyThroughIam(account),
           {
             // The workload reads the master and cache secrets; it never decrypts anything else.
             Sid: "WorkloadDecryptsSecrets",

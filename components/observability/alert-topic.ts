@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { accountAdministersKeyThroughIam } from "../shared/kms";
 
 export interface AlertTopicArgs {
   /** AWS region of the topic; it must match the provider the component inherits. */
@@ -43,13 +44,7 @@ export class AlertTopic extends pulumi.ComponentResource {
           JSON.stringify({
             Version: "2012-10-17",
             Statement: [
-              {
-                Sid: "AccountAdministersThroughIam",
-                Effect: "Allow",
-                Principal: { AWS: `arn:aws:iam::${account}:root` },
-                Action: "kms:*",
-                Resource: "*",
-              },
+              accountAdministersKeyThroughIam(account),
               {
                 Sid: "AlarmAndBudgetPublishers",
                 Effect: "Allow",

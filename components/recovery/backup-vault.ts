@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { accountAdministersKeyThroughIam } from "../shared/kms";
 
 export interface BackupVaultArgs {
   /** AWS region of the vault; it must match the provider the component inherits. */
@@ -40,16 +41,7 @@ export class BackupVault extends pulumi.ComponentResource {
         policy: pulumi.output(args.accountId).apply((account) =>
           JSON.stringify({
             Version: "2012-10-17",
-            Statement: [
-              {
-                // AWS Backup and RDS use the key through grants made with the caller's IAM permissions.
-                Sid: "AccountAdministersThroughIam",
-                Effect: "Allow",
-                Principal: { AWS: `arn:aws:iam::${account}:root` },
-                Action: "kms:*",
-                Resource: "*",
-              },
-            ],
+            Statement: [accountAdministersKeyThroughIam(account)],
           }),
         ),
         tags: { Name: `${name}-key` },
