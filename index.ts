@@ -3,6 +3,7 @@ import { loadPlatformConfig } from "./components/config";
 import { DrReplica } from "./components/database/dr-replica";
 import { Cdn } from "./components/edge/cdn";
 import { edgeNotices } from "./components/edge/edge-plan";
+import { ValidationRecords } from "./components/edge/validation-records";
 import { ZoneRouting } from "./components/edge/zone-routing";
 import { regionalProvider, standardTags } from "./components/region/provider";
 import { Region } from "./components/region/region";
@@ -18,12 +19,25 @@ import { operationsNotices } from "./components/observability/notices";
 export = async () => {
   const platform = loadPlatformConfig();
 
+  // CloudFront takes its certificate and web ACL from us-east-1 only, whatever the stack's regions;
+  // Route 53 records shared by several regions (see ValidationRecords) go through it too.
+  const usEast1 = new aws.Provider("aws-edge-us-east-1", {
+    region: "us-east-1",
+    defaultTags: { tags: standardTags(platform, "us-east-1", "global") },
+  });
+  const { domain, hostedZoneId } = platform.edge;
+  const validationRecords =
+    domain !== undefined && hostedZoneId !== undefined
+      ? new ValidationRecords("edge-validation", { hostedZoneId, provider: usEast1 })
+      : undefined;
+
   const regions = platform.regions.map(
     (region) =>
       new Region(region.region, {
         platform,
         region,
         provider: regionalProvider(platform, region.region, region.zone),
+        validationRecords,
       }),
   );
 
@@ -77,15 +91,9 @@ export = async () => {
     { parent: regions[0] },
   );
 
-  // Section: global edge (CloudFront, WAF and certificate through a us-east-1 provider; Route 53).
-  // CloudFront takes its certificate and web ACL from us-east-1 only, whatever the stack's regions.
-  const usEast1 = new aws.Provider("aws-edge-us-east-1", {
-    region: "us-east-1",
-    defaultTags: { tags: standardTags(platform, "us-east-1", "global") },
-  });
+  // Section: global edge (CloudFront, WAF and certificate through the us-east-1 provider; Route 53).
   const edgeRegions = regions.map((r) => ({ region: r.regionName, zone: r.zone, origin: r.origin, provider: r.getProvider("aws::")! }));
   const cdn = new Cdn("edge", { regions: edgeRegions, settings: platform.edge, environment: platform.environment, usEast1 });
-  const { domain, hostedZoneId } = platform.edge;
   if (domain !== undefined && hostedZoneId !== undefined) {
     new ZoneRouting("edge-routing", { domain, hostedZoneId, regions: edgeRegions, cdn, provider: usEast1 });
   }

@@ -10,14 +10,16 @@ export const ADDON_NAMES: Readonly<Record<keyof ClusterSettings["addons"], strin
   podIdentityAgent: "eks-pod-identity-agent",
   coredns: "coredns",
   ebsCsiDriver: "aws-ebs-csi-driver",
+  cloudwatchObservability: "amazon-cloudwatch-observability",
 };
 const BEFORE_NODES = ["vpcCni", "kubeProxy", "podIdentityAgent"] as const;
-const AFTER_NODES = ["coredns", "ebsCsiDriver"] as const;
 
 export interface AddonsArgs {
   readonly clusterName: pulumi.Input<string>;
   readonly accountId: pulumi.Input<string>;
   readonly versions: ClusterSettings["addons"];
+  /** Installs amazon-cloudwatch-observability (Container Insights) after the nodes. */
+  readonly containerInsights: boolean;
 }
 
 export interface Addons {
@@ -25,11 +27,17 @@ export interface Addons {
   readonly beforeNodes: aws.eks.Addon[];
   /** One of `beforeNodes`: pods using Pod Identity must start after it. */
   readonly podIdentityAgent: aws.eks.Addon;
-  /** Declares CoreDNS and the EBS CSI driver, whose pods need nodes to run on. */
-  readonly afterNodes: (nodes: pulumi.Resource) => aws.eks.Addon[];
+  /**
+   * Declares the add-ons whose pods need nodes to run on: CoreDNS and the EBS CSI driver (`ready`,
+   * what in-cluster software waits for) and, when enabled, Container Insights (nothing waits for it).
+   */
+  readonly afterNodes: (nodes: pulumi.Resource) => { readonly ready: aws.eks.Addon[]; readonly containerInsights?: aws.eks.Addon };
 }
 
-/** The cluster's managed add-ons at the configured versions; the EBS CSI driver gets a Pod Identity role. */
+/**
+ * The cluster's managed add-ons at the configured versions; the EBS CSI driver and the CloudWatch
+ * agent (Container Insights) each get a Pod Identity role.
+ */
 export function createAddons(name: string, args: AddonsArgs, parent: pulumi.Resource): Addons {
   const addon = (key: keyof ClusterSettings["addons"], extra: Partial<aws.eks.AddonArgs>, dependsOn: pulumi.Resource[]) =>
     new aws.eks.Addon(
@@ -49,29 +57,44 @@ export function createAddons(name: string, args: AddonsArgs, parent: pulumi.Reso
   const beforeNodes = BEFORE_NODES.map((key) => addon(key, {}, []));
   const podIdentityAgent = beforeNodes[BEFORE_NODES.indexOf("podIdentityAgent")];
 
+  // A role the add-on's service account assumes through Pod Identity, with one AWS managed policy.
+  const podIdentityRole = (role: string, description: string, policyArn: string) => {
+    const iamRole = new aws.iam.Role(
+      `${name}-${role}`,
+      { description, assumeRolePolicy: pulumi.output(args.accountId).apply(podIdentityTrustPolicy) },
+      { parent },
+    );
+    const attachment = new aws.iam.RolePolicyAttachment(`${name}-${role}`, { role: iamRole.name, policyArn }, { parent });
+    return { arn: iamRole.arn, attachment };
+  };
+
   const afterNodes = (nodes: pulumi.Resource) => {
-    const ebsRole = new aws.iam.Role(
-      `${name}-ebs-csi`,
-      {
-        description: "EBS CSI controller (EKS Pod Identity)",
-        assumeRolePolicy: pulumi.output(args.accountId).apply(podIdentityTrustPolicy),
-      },
-      { parent },
+    const ebs = podIdentityRole(
+      "ebs-csi",
+      "EBS CSI controller (EKS Pod Identity)",
+      "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy",
     );
-    const ebsPolicy = new aws.iam.RolePolicyAttachment(
-      `${name}-ebs-csi`,
-      { role: ebsRole.name, policyArn: "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy" },
-      { parent },
+    const ready = [
+      addon("coredns", {}, [nodes]),
+      addon("ebsCsiDriver", { podIdentityAssociations: [{ roleArn: ebs.arn, serviceAccount: "ebs-csi-controller-sa" }] }, [
+        nodes,
+        ebs.attachment,
+        podIdentityAgent,
+      ]),
+    ];
+    if (!args.containerInsights) return { ready };
+    // The CloudWatch agent and Fluent Bit both run as amazon-cloudwatch/cloudwatch-agent.
+    const agent = podIdentityRole(
+      "cloudwatch-agent",
+      "CloudWatch agent of Container Insights (EKS Pod Identity)",
+      "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy",
     );
-    return AFTER_NODES.map((key) =>
-      key === "ebsCsiDriver"
-        ? addon(key, { podIdentityAssociations: [{ roleArn: ebsRole.arn, serviceAccount: "ebs-csi-controller-sa" }] }, [
-            nodes,
-            ebsPolicy,
-            podIdentityAgent,
-          ])
-        : addon(key, {}, [nodes]),
+    const containerInsights = addon(
+      "cloudwatchObservability",
+      { podIdentityAssociations: [{ roleArn: agent.arn, serviceAccount: "cloudwatch-agent" }] },
+      [nodes, agent.attachment, podIdentityAgent],
     );
+    return { ready, containerInsights };
   };
   return { beforeNodes, podIdentityAgent, afterNodes };
 }

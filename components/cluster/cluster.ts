@@ -155,7 +155,11 @@ export class Cluster extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    const addons = createAddons(`${name}-addon`, { clusterName: cluster.name, accountId: args.accountId, versions: settings.addons }, this);
+    const addons = createAddons(
+      `${name}-addon`,
+      { clusterName: cluster.name, accountId: args.accountId, versions: settings.addons, containerInsights: settings.containerInsights },
+      this,
+    );
     const nodeSecurityGroupIds = [this.clusterSecurityGroupId, args.workload.securityGroupId];
 
     this.systemNodeGroup = new SystemNodeGroup(
@@ -170,8 +174,8 @@ export class Cluster extends pulumi.ComponentResource {
       { parent: this },
     );
     const afterNodes = addons.afterNodes(this.systemNodeGroup);
-    // In-cluster software waits for nodes, DNS and the Pod Identity agent.
-    const platformReady = [this.systemNodeGroup, ...afterNodes, addons.podIdentityAgent];
+    // In-cluster software waits for nodes, DNS and the Pod Identity agent (not for Container Insights).
+    const platformReady = [this.systemNodeGroup, ...afterNodes.ready, addons.podIdentityAgent];
 
     this.workloadNamespace = this.bindWorkload(name, cluster.name, args, platformReady);
 

@@ -1,11 +1,17 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { ValidationRecords } from "./validation-records";
 
 export interface ValidatedCertificateArgs {
   readonly domainName: string;
   readonly subjectAlternativeNames?: readonly string[];
   /** Route 53 hosted zone holding the validation records. */
   readonly hostedZoneId: string;
+  /**
+   * Names other certificates cover too (a zone's hostname), whose validation record `records` owns;
+   * the certificate waits on it. @default none: this certificate owns the records of all its names
+   */
+  readonly shared?: { readonly names: readonly string[]; readonly records: ValidationRecords };
 }
 
 /**
@@ -31,23 +37,26 @@ export function validatedCertificate(
     opts,
   );
   // One record per name, known when the program runs (validation options are only known after
-  // creation). ACM's validation record for a name is the same in every region and certificate, so
-  // two certificates covering one name (a zone's hostname) write the same record: allowOverwrite.
+  // creation). Each record has one owner: this certificate, or `shared` for a name other
+  // certificates cover too (ACM's record for a name is the same in every region and certificate).
   const records = names.map((domain, index) => {
     const option = certificate.domainValidationOptions.apply((options) => {
       const found = options.find((o) => o.domainName === domain);
       if (!found) throw new Error(`ACM returned no validation record for ${domain}`);
       return found;
     });
+    const recordName = `${name}-cert-validation-${index}`;
+    if (args.shared?.names.includes(domain)) {
+      return args.shared.records.recordFor(domain, option, { name: recordName, parent: opts.parent });
+    }
     return new aws.route53.Record(
-      `${name}-cert-validation-${index}`,
+      recordName,
       {
         zoneId: args.hostedZoneId,
         name: option.resourceRecordName,
         type: option.resourceRecordType,
         records: [option.resourceRecordValue],
         ttl: 300,
-        allowOverwrite: true,
       },
       opts,
     );

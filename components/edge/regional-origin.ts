@@ -6,6 +6,7 @@ import { validatedCertificate } from "./certificate";
 import { originHostname, zoneOriginHostname } from "./edge-plan";
 import { LoadBalancerController } from "./lb-controller";
 import { LogBucket } from "./log-bucket";
+import { ValidationRecords } from "./validation-records";
 
 /** Managed prefix list of CloudFront's origin-facing addresses (one per region, same name everywhere). */
 export const CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST = "com.amazonaws.global.cloudfront.origin-facing";
@@ -47,6 +48,11 @@ export interface RegionalOriginArgs {
   readonly environment: "dev" | "prod";
   /** Installs the AWS Load Balancer Controller and binds the target group to the app Service. @default none */
   readonly cluster?: OriginCluster;
+  /**
+   * Owner of the zone hostname's validation record, which the zone's regions share; required by
+   * the acm-dns certificate strategy. @default none
+   */
+  readonly validationRecords?: ValidationRecords;
 }
 
 /**
@@ -171,12 +177,17 @@ export class RegionalOrigin extends pulumi.ComponentResource {
 
     let certificateArn: pulumi.Input<string> | undefined;
     if (domain !== undefined && settings.certificate.strategy === "acm-dns" && settings.hostedZoneId !== undefined) {
+      if (args.validationRecords === undefined) {
+        throw new Error(`${name}: the acm-dns certificate needs validationRecords, the owner of the zone hostname's validation record`);
+      }
+      const zoneHostname = zoneOriginHostname(args.zone, domain);
       certificateArn = validatedCertificate(
         `${name}-origin`,
         {
           domainName: originHostname(region, domain),
-          subjectAlternativeNames: [zoneOriginHostname(args.zone, domain)],
+          subjectAlternativeNames: [zoneHostname],
           hostedZoneId: settings.hostedZoneId,
+          shared: { names: [zoneHostname], records: args.validationRecords },
         },
         { parent: this },
       ).arn;

@@ -30,7 +30,8 @@ export interface ObservabilityArgs {
   readonly queues?: readonly { readonly name: string; readonly queueUrl: pulumi.Input<string>; readonly dlqUrl: pulumi.Input<string> }[];
   /**
    * Karpenter's NodePool CPU limit: alarms when the cluster's nodes reach `capacityPercent` of it
-   * (Container Insights `node_cpu_limit`, which needs the CloudWatch Observability add-on).
+   * (Container Insights `node_cpu_limit`): pass it only when the cluster runs the CloudWatch
+   * Observability add-on (`cluster.containerInsights`), or the alarm never gets data.
    * @default no capacity alarm
    */
   readonly karpenter?: { readonly clusterName: pulumi.Input<string>; readonly cpuLimit: number };

@@ -14,6 +14,7 @@ import { BackupVault } from "../recovery/backup-vault";
 import { standardTags } from "./provider";
 import { Queues } from "../queues/queues";
 import { RegionalOrigin } from "../edge/regional-origin";
+import { ValidationRecords } from "../edge/validation-records";
 import { WorkloadIdentity } from "../workload/workload-identity";
 
 export interface RegionArgs {
@@ -21,6 +22,8 @@ export interface RegionArgs {
   readonly region: RegionConfig;
   /** The region's provider; every child reaches AWS through it. */
   readonly provider: aws.Provider;
+  /** Owner of ACM validation records shared with other regions (see RegionalOrigin). @default none */
+  readonly validationRecords?: ValidationRecords;
 }
 
 /** Everything the platform runs in one AWS region, wired together. */
@@ -166,6 +169,7 @@ export class Region extends pulumi.ComponentResource {
           kubernetesProvider: this.cluster.kubernetesProvider,
           namespace: region.cluster.workload.namespace,
         },
+        validationRecords: args.validationRecords,
       },
       { parent: this },
     );
@@ -190,7 +194,10 @@ export class Region extends pulumi.ComponentResource {
         },
         cache: { replicationGroupId: this.cache.replicationGroupId, nodes: region.cache.replicas + 1 },
         queues: region.queues.map((q) => ({ name: q.name, queueUrl: this.queues.queueUrls[q.name], dlqUrl: this.queues.dlqUrls[q.name] })),
-        karpenter: { clusterName: this.cluster.clusterName, cpuLimit: region.cluster.karpenter.cpuLimit },
+        // Its metric comes from Container Insights: without the add-on the alarm would never get data.
+        karpenter: region.cluster.containerInsights
+          ? { clusterName: this.cluster.clusterName, cpuLimit: region.cluster.karpenter.cpuLimit }
+          : undefined,
         extraUnhealthyAlarmNames: [this.origin.healthAlarmName],
         protect: protectData,
       },

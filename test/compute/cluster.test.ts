@@ -77,7 +77,7 @@ describe("compute: one wired EKS cluster per prod region", () => {
         assert.match(out.arn, new RegExp(`^arn:aws:eks:${region}:\\d{12}:cluster/`));
       });
 
-      it("installs the five managed add-ons at the configured versions", () => {
+      it("installs the six managed add-ons at the configured versions", () => {
         const addons = inRegion(plan, "aws:eks/addon:Addon", region).map(inputsOf);
         const versions = Object.fromEntries(addons.map((a) => [a.addonName, a.addonVersion]));
         assert.deepEqual(versions, {
@@ -86,6 +86,7 @@ describe("compute: one wired EKS cluster per prod region", () => {
           "eks-pod-identity-agent": settings.addons.podIdentityAgent,
           coredns: settings.addons.coredns,
           "aws-ebs-csi-driver": settings.addons.ebsCsiDriver,
+          "amazon-cloudwatch-observability": settings.addons.cloudwatchObservability,
         });
         const ebs = addons.find((a) => a.addonName === "aws-ebs-csi-driver");
         assert.equal(ebs?.podIdentityAssociations?.[0]?.serviceAccount, "ebs-csi-controller-sa");

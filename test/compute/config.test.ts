@@ -105,6 +105,15 @@ describe("compute: cluster config validation", () => {
     ]);
   });
 
+  it("requires containerInsights to be a boolean and the CloudWatch add-on version to be set", () => {
+    assert.deepEqual(issuesOf("dev", { containerInsights: "yes" }), [
+      { path: at("containerInsights"), message: 'must be true or false, got "yes"' },
+    ]);
+    assert.deepEqual(issuesOf("dev", { addons: { cloudwatchObservability: "" } }), [
+      { path: at("addons.cloudwatchObservability"), message: "must be an add-on version, not empty" },
+    ]);
+  });
+
   it("tells Graviton from x86 instance types", () => {
     for (const t of ["m7g.large", "t4g.medium", "c7gn.xlarge", "r8g.2xlarge", "c6gd.large"]) assert.equal(architectureOf(t), "arm64", t);
     for (const t of ["m7i.large", "t3.medium", "c6a.xlarge", "r5.large", "g5.xlarge"]) assert.equal(architectureOf(t), "x86_64", t);

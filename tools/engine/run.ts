@@ -59,8 +59,16 @@ interface RegisterRequest {
   getAdditionalsecretoutputsList(): string[];
   getRetainondelete(): boolean;
   getAliasurnsList(): string[];
+  getAliasesList(): {
+    getUrn(): string;
+    getSpec():
+      | { getName(): string; getType(): string; getStack(): string; getProject(): string; getParenturn(): string; getNoparent(): boolean }
+      | undefined;
+  }[];
   getVersion(): string;
 }
+
+const unique = (values: string[]): string[] => [...new Set(values)];
 
 interface Pending {
   readonly request: RegisterRequest;
@@ -212,7 +220,22 @@ export async function planLoadedStack(
             replaceOnChanges: request.getReplaceonchangesList(),
             additionalSecretOutputs: request.getAdditionalsecretoutputsList(),
             retainOnDelete: request.getRetainondelete(),
-            aliases: request.getAliasurnsList(),
+            // The SDK sends `aliases` options as specs when the monitor supports them (the mock does).
+            aliases: unique([
+              ...request.getAliasurnsList(),
+              ...request.getAliasesList().map((alias) => {
+                const spec = alias.getSpec();
+                if (spec === undefined) return alias.getUrn();
+                const aliasParent = spec.getNoparent() ? undefined : spec.getParenturn() ? toEngineUrn(spec.getParenturn()) : parent;
+                return engineUrn(
+                  spec.getStack() || stack,
+                  spec.getProject() || project,
+                  aliasParent,
+                  spec.getType() || type,
+                  spec.getName() || request.getName(),
+                );
+              }),
+            ]),
           },
         });
       }

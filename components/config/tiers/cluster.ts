@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseCidr } from "../../shared/cidr";
-import { Environment, IssueReporter, intBetween, nonEmptyString } from "./common";
+import { Environment, IssueReporter, describe, intBetween, nonEmptyString } from "./common";
 
 const cidrList = z.array(nonEmptyString("an IPv4 CIDR block"), { error: "must be a list of IPv4 CIDR blocks" });
 
@@ -68,7 +68,14 @@ export const clusterSettings = z.strictObject({
     kubeProxy: nonEmptyString("an add-on version"),
     podIdentityAgent: nonEmptyString("an add-on version"),
     ebsCsiDriver: nonEmptyString("an add-on version"),
+    /** amazon-cloudwatch-observability (CloudWatch agent and Fluent Bit); installed only with `containerInsights`. */
+    cloudwatchObservability: nonEmptyString("an add-on version"),
   }),
+  /**
+   * Container Insights through the amazon-cloudwatch-observability add-on: node and pod metrics,
+   * including the `node_cpu_limit` the Karpenter capacity alarm reads (no add-on, no alarm).
+   */
+  containerInsights: z.boolean({ error: (i) => `must be true or false, got ${describe(i.input)}` }),
   /** The Kubernetes service account the application runs as; it gets the workload IAM role. */
   workload: z.strictObject({
     namespace: z
@@ -87,6 +94,7 @@ const addons = {
   kubeProxy: "v1.33.0-eksbuild.2",
   podIdentityAgent: "v1.3.7-eksbuild.2",
   ebsCsiDriver: "v1.45.0-eksbuild.2",
+  cloudwatchObservability: "v4.1.0-eksbuild.1",
 };
 
 export const clusterDefaults: Record<Environment, ClusterSettings> = {
@@ -106,6 +114,7 @@ export const clusterDefaults: Record<Environment, ClusterSettings> = {
     },
     metricsServer: { version: "3.13.0", replicas: 1 },
     addons,
+    containerInsights: true,
     workload: { namespace: "app", serviceAccount: "app" },
   },
   prod: {
@@ -124,6 +133,7 @@ export const clusterDefaults: Record<Environment, ClusterSettings> = {
     },
     metricsServer: { version: "3.13.0", replicas: 2 },
     addons,
+    containerInsights: true,
     workload: { namespace: "app", serviceAccount: "app" },
   },
 };
