@@ -20,7 +20,12 @@ export interface AddonsArgs {
   readonly versions: ClusterSettings["addons"];
   /** Installs amazon-cloudwatch-observability (Container Insights) after the nodes. */
   readonly containerInsights: boolean;
+  /** Retention of the Container Insights log groups. */
+  readonly logRetentionDays: number;
 }
+
+/** The log groups Container Insights writes to (metrics as embedded logs, and Fluent Bit's container logs). */
+const CONTAINER_INSIGHTS_LOG_GROUPS = ["application", "dataplane", "host", "performance"] as const;
 
 export interface Addons {
   /** Networking and the Pod Identity agent: nodes wait for these. */
@@ -89,10 +94,20 @@ export function createAddons(name: string, args: AddonsArgs, parent: pulumi.Reso
       "CloudWatch agent of Container Insights (EKS Pod Identity)",
       "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy",
     );
+    // The agent would create these without a retention period, growing (and billing) forever:
+    // created first, they keep the cluster's log retention.
+    const logGroups = CONTAINER_INSIGHTS_LOG_GROUPS.map(
+      (group) =>
+        new aws.cloudwatch.LogGroup(
+          `${name}-container-insights-${group}`,
+          { name: pulumi.interpolate`/aws/containerinsights/${args.clusterName}/${group}`, retentionInDays: args.logRetentionDays },
+          { parent },
+        ),
+    );
     const containerInsights = addon(
       "cloudwatchObservability",
       { podIdentityAssociations: [{ roleArn: agent.arn, serviceAccount: "cloudwatch-agent" }] },
-      [nodes, agent.attachment, podIdentityAgent],
+      [nodes, agent.attachment, podIdentityAgent, ...logGroups],
     );
     return { ready, containerInsights };
   };

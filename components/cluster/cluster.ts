@@ -157,7 +157,13 @@ export class Cluster extends pulumi.ComponentResource {
 
     const addons = createAddons(
       `${name}-addon`,
-      { clusterName: cluster.name, accountId: args.accountId, versions: settings.addons, containerInsights: settings.containerInsights },
+      {
+        clusterName: cluster.name,
+        accountId: args.accountId,
+        versions: settings.addons,
+        containerInsights: settings.containerInsights,
+        logRetentionDays: settings.logRetentionDays,
+      },
       this,
     );
     const nodeSecurityGroupIds = [this.clusterSecurityGroupId, args.workload.securityGroupId];

@@ -72,3 +72,23 @@ describe("compute: Container Insights (amazon-cloudwatch-observability add-on)",
     assert.ok(!release.dependencies.includes(agentOn.urn), "Karpenter is not held up by Container Insights");
   });
 });
+
+describe("compute: Container Insights log groups", () => {
+  it("are created before the add-on with the cluster's log retention, so they do not grow forever", async () => {
+    const plan = await committedPlan("prod");
+    for (const addon of agentAddons(plan)) {
+      const groups = ofType(plan, "aws:cloudwatch/logGroup:LogGroup").filter(
+        (g) => g.region === addon.region && /^\/aws\/containerinsights\//.test(inputsOf(g).name),
+      );
+      assert.deepEqual(groups.map((g) => inputsOf(g).name.split("/").pop()).sort(), ["application", "dataplane", "host", "performance"]);
+      for (const group of groups) {
+        assert.equal(
+          inputsOf(group).name,
+          `/aws/containerinsights/${inputsOf(addon).clusterName}/${inputsOf(group).name.split("/").pop()}`,
+        );
+        assert.equal(inputsOf(group).retentionInDays, 90);
+        assert.ok(addon.dependencies.includes(group.urn), `${addon.urn} waits for ${group.urn}`);
+      }
+    }
+  });
+});

@@ -225,6 +225,14 @@ describe("stack config", () => {
       );
     });
 
+    it("a Karpenter instance category the NodePool's generation requirement would silently drop", () => {
+      rejects(
+        { ...minimal(), regions: [{ region: "us-east-1", zone: "us", cluster: { karpenter: { instanceCategories: ["t"] } } }] },
+        "platform:regions[0].cluster.karpenter.instanceCategories[0]",
+        `must be one of c, m, r (burstable t instances are excluded by the NodePool's instance-generation > 5 requirement); got "t"`,
+      );
+    });
+
     it("a supernet too small for a region's slot", () => {
       rejects(
         { ...minimal(), network: { supernet: "10.0.0.0/14" }, regions: [{ region: "eu-west-1", zone: "eu" }] },

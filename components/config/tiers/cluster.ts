@@ -41,7 +41,14 @@ export const clusterSettings = z.strictObject({
       .string()
       .regex(/^\d+\.\d+\.\d+$/, { error: (i) => `must be a chart version such as "1.5.0", got ${JSON.stringify(i.input)}` }),
     instanceCategories: z
-      .array(z.enum(["c", "m", "r", "t"], { error: (i) => `must be one of c, m, r, t; got ${JSON.stringify(i.input)}` }))
+      // No "t": burstable families are at most generation 4, which the NodePool's current-generation
+      // requirement (instance-generation > 5) excludes, so listing them would silently do nothing.
+      .array(
+        z.enum(["c", "m", "r"], {
+          error: (i) =>
+            `must be one of c, m, r (burstable t instances are excluded by the NodePool's instance-generation > 5 requirement); got ${JSON.stringify(i.input)}`,
+        }),
+      )
       .min(1, { error: "must list at least one instance category" }),
     capacityTypes: z
       .array(z.enum(["on-demand", "spot"], { error: (i) => `must be on-demand or spot, got ${JSON.stringify(i.input)}` }))
@@ -106,7 +113,7 @@ export const clusterDefaults: Record<Environment, ClusterSettings> = {
     systemNodeGroup: { instanceTypes: ["t4g.large"], minSize: 1, desiredSize: 2, maxSize: 3, diskSizeGiB: 40 },
     karpenter: {
       version: "1.5.0",
-      instanceCategories: ["t", "m"],
+      instanceCategories: ["c", "m"],
       capacityTypes: ["spot", "on-demand"],
       cpuLimit: 32,
       memoryLimitGiB: 128,
