@@ -49,7 +49,9 @@ function generatedStack(dir: string, count: number): string {
     };
   });
   const stack = `bench-${count}`;
-  const config = { ...prod.config, "platform:regions": entries };
+  // One CDN origin per region plus one per zone: 20 regions need a raised CloudFront quota.
+  const edge = { ...(prod.config["platform:edge"] as object), quotas: { originsPerDistribution: 50 } };
+  const config = { ...prod.config, "platform:regions": entries, "platform:edge": edge };
   fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), stringify({ config }));
   return stack;
 }

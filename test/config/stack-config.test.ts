@@ -1,5 +1,7 @@
 import { strict as assert } from "node:assert";
 import { ConfigError, KNOWN_KEYS, PlatformConfig, resolvePlatformConfig } from "../../components/config";
+import { AWS_REGIONS } from "../../components/config/aws-regions";
+import { zoneOfRegion } from "../../policies/residency-zones";
 import { loadStack } from "../../tools/engine/stack-files";
 import { REPO, committedConfig, tempProject } from "../helpers/plan";
 
@@ -231,6 +233,19 @@ describe("stack config", () => {
         "platform:regions[0].cluster.karpenter.instanceCategories[0]",
         `must be one of c, m, r (burstable t instances are excluded by the NodePool's instance-generation > 5 requirement); got "t"`,
       );
+    });
+
+    it("more CloudFront origins than the account's quota, until the raised quota is declared", () => {
+      const everyRegion = AWS_REGIONS.map((r) => ({ region: r.name, zone: zoneOfRegion(r.name), azCount: 2 }));
+      const edge = { domain: "example.com", hostedZoneId: "Z0123456789EXAMPLEABC", certificate: { strategy: "acm-dns" } };
+      const values = { ...minimal(), environment: "prod", network: { supernet: "10.0.0.0/9" }, regions: everyRegion, edge };
+      rejects(
+        values,
+        "platform:edge.quotas.originsPerDistribution",
+        "the stack needs 28 CloudFront origins, more than the quota of 25 per distribution; raise the quota in Service Quotas and set this to it",
+      );
+      const raised = resolve({ ...values, edge: { ...edge, quotas: { originsPerDistribution: 30 } } });
+      assert.equal(raised.regions.length, 21);
     });
 
     it("a supernet too small for a region's slot", () => {

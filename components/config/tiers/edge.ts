@@ -67,6 +67,14 @@ export const edgeSettings = z.strictObject({
     .regex(/^\d+\.\d+\.\d+$/, { error: (i) => `must be a chart version such as "1.13.4", got ${JSON.stringify(i.input)}` }),
   /** Days access logs (ALB and CDN) are kept. */
   logRetentionDays: intBetween(1, 3650),
+  /**
+   * The account's CloudFront quotas per distribution: 25 each by default, raised through Service
+   * Quotas. A stack with many regions (one origin per region plus one per zone) needs more.
+   */
+  quotas: z.strictObject({
+    originsPerDistribution: intBetween(25, 100),
+    cacheBehaviorsPerDistribution: intBetween(25, 100),
+  }),
 });
 export type EdgeSettings = z.infer<typeof edgeSettings>;
 
@@ -75,6 +83,7 @@ const common = {
   apiPathPattern: "/{zone}/api/*",
   origin: { serviceName: "app", servicePort: 80, targetPort: 8080, healthCheckPath: "/healthz" },
   loadBalancerControllerVersion: "1.13.4",
+  quotas: { originsPerDistribution: 25, cacheBehaviorsPerDistribution: 25 },
 };
 
 export const edgeDefaults: Record<Environment, EdgeSettings> = {
@@ -93,10 +102,6 @@ export const edgeDefaults: Record<Environment, EdgeSettings> = {
     logRetentionDays: 365,
   },
 };
-
-/** CloudFront's default quotas this plan must stay within. */
-const MAX_ORIGINS = 25;
-const MAX_BEHAVIOURS = 25;
 
 export interface EdgeContext {
   /** The stack's regions and their zones, in stack order. */
@@ -146,9 +151,18 @@ export function checkEdge(edge: EdgeSettings, context: EdgeContext, report: Issu
     report(["apiPathPattern"], `must start with "/" and contain "{zone}" (e.g. "/{zone}/api/*"), got "${edge.apiPathPattern}"`);
   }
   const origins = context.regions.length + (edge.hostedZoneId !== undefined ? zones.length : 0);
-  if (origins > MAX_ORIGINS) report([], `needs ${origins} CloudFront origins, more than the quota of ${MAX_ORIGINS} per distribution`);
-  if (zones.length * 2 > MAX_BEHAVIOURS) {
-    report([], `needs ${zones.length * 2} cache behaviours, more than the quota of ${MAX_BEHAVIOURS} per distribution`);
+  const { originsPerDistribution, cacheBehaviorsPerDistribution } = edge.quotas;
+  if (origins > originsPerDistribution) {
+    report(
+      ["quotas", "originsPerDistribution"],
+      `the stack needs ${origins} CloudFront origins, more than the quota of ${originsPerDistribution} per distribution; raise the quota in Service Quotas and set this to it`,
+    );
+  }
+  if (zones.length * 2 > cacheBehaviorsPerDistribution) {
+    report(
+      ["quotas", "cacheBehaviorsPerDistribution"],
+      `the stack needs ${zones.length * 2} cache behaviours, more than the quota of ${cacheBehaviorsPerDistribution} per distribution; raise the quota in Service Quotas and set this to it`,
+    );
   }
 }
 
