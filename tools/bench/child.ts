@@ -45,10 +45,14 @@ async function main(): Promise<void> {
   };
   const recorded = mode === "replay" ? (JSON.parse(fs.readFileSync(extra, "utf8")) as Recorded[]) : [];
   const replayProgram = async () => {
+    const used = new Set<string>();
     recorded.forEach((r, i) => {
-      // Suffixed: flattened under the stack, two resources may otherwise share a type and name.
-      if (r.custom || r.remote) new BareResource(r.type, `${r.name}-${i}`, r.inputs);
-      else new pulumi.ComponentResource(r.type, `${r.name}-${i}`);
+      // Flattened under the stack, two resources may share a type and name: only those get a
+      // suffix (mocks check physical-name lengths, so names stay as they were).
+      const name = used.has(`${r.type}::${r.name}`) ? `${r.name}-${i}` : r.name;
+      used.add(`${r.type}::${name}`);
+      if (r.custom || r.remote) new BareResource(r.type, name, r.inputs);
+      else new pulumi.ComponentResource(r.type, name);
     });
     return {};
   };
