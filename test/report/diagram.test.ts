@@ -72,6 +72,16 @@ describe("report: architecture diagram", () => {
     const prod = await committedPlan("prod");
     const d = buildDiagram(prod);
     for (const region of regionsOf(prod)) assert.ok(d.mermaid.includes(`["${region}"]`), region);
+    // Each region sits in its own residency zone's subgraph, us-east-1 too (the CDN's provider
+    // shares its region but serves global services).
+    for (const [zone, regions] of [
+      ["us", ["us-east-1", "us-west-2"]],
+      ["eu", ["eu-west-1", "eu-central-1"]],
+    ] as const) {
+      const block = d.mermaid.split(`subgraph zone_${zone}[`)[1]?.split(/\n  subgraph zone_|\n  \w+ -->/)[0] ?? "";
+      for (const region of regions) assert.ok(block.includes(`["${region}"]`), `${region} in zone ${zone}`);
+    }
+    assert.doesNotMatch(d.mermaid, /zone global/);
     const dr = prod.resources.filter(
       (r) => r.type === T.rdsInstance && d.nodes.find((n) => n.urns.includes(r.urn))?.label.startsWith("RDS DR"),
     );

@@ -51,12 +51,20 @@ export function plain(value: unknown): unknown {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
 
-/** Residency zone per region, read from the regional providers' default tags (`residency-zone`). */
+/** The zone tag of the provider that serves global services (the CDN's us-east-1 provider). */
+export const GLOBAL_ZONE = "global";
+
+/**
+ * Residency zone per region, read from the regional providers' default tags (`residency-zone`).
+ * The CDN's provider also sits in us-east-1 but serves global services: a region's own provider
+ * wins over it, whichever was registered first.
+ */
 export function zonesByRegion(plan: Plan): Map<string, string> {
   const zones = new Map<string, string>();
   for (const provider of plan.resources.filter((r) => r.type === "pulumi:providers:aws")) {
     const zone = defaultTag(provider, "residency-zone");
-    if (provider.region && zone && !zones.has(provider.region)) zones.set(provider.region, zone);
+    if (!provider.region || !zone) continue;
+    if (!zones.has(provider.region) || zones.get(provider.region) === GLOBAL_ZONE) zones.set(provider.region, zone);
   }
   return zones;
 }
