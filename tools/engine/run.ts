@@ -319,6 +319,12 @@ function limitationsOf(resources: readonly PlannedResource[], loaded: LoadedStac
       `${remote.length} remote component(s) (${types}) are shown as one resource each: their children (subnets, route tables, NAT gateways, ...) are created by their own provider plugin and appear only in a real preview.`,
     );
   }
+  const releases = resources.filter((r) => r.type === "kubernetes:helm.sh/v3:Release");
+  if (releases.length > 0) {
+    notes.push(
+      `${releases.length} Helm release(s) (${[...new Set(releases.map((r) => String(reveal(r.inputs.chart))))].join(", ")}) are shown with their values only: the chart's Kubernetes objects are rendered by the Kubernetes provider against the live cluster.`,
+    );
+  }
   if (loaded.secureKeys.length > 0) {
     notes.push(`secure config values cannot be decrypted offline and were replaced by a placeholder (${loaded.secureKeys.join(", ")}).`);
   }
