@@ -78,7 +78,7 @@ describe("report: architecture diagram", () => {
       ["us", ["us-east-1", "us-west-2"]],
       ["eu", ["eu-west-1", "eu-central-1"]],
     ] as const) {
-      const block = d.mermaid.split(`subgraph zone_${zone}[`)[1]?.split(/\n  subgraph zone_|\n  \w+ -->/)[0] ?? "";
+      const block = d.mermaid.split(`subgraph zone_${zone}[`)[1]?.split(/\n {2}subgraph zone_|\n {2}\w+ -->/)[0] ?? "";
       for (const region of regions) assert.ok(block.includes(`["${region}"]`), `${region} in zone ${zone}`);
     }
     assert.doesNotMatch(d.mermaid, /zone global/);
