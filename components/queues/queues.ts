@@ -13,6 +13,11 @@ export interface QueuesArgs {
   readonly namePrefix: string;
   /** The only principal granted send/receive in the queue policies (the region's workload role). */
   readonly workloadRoleArn: pulumi.Input<string>;
+  /**
+   * Pulumi `protect` on the queues and DLQs: deleting a queue drops every message in it.
+   * @default false
+   */
+  readonly protect?: boolean;
 }
 
 /**
@@ -41,7 +46,7 @@ export class Queues extends pulumi.ComponentResource {
       const child = `${name}-${queue.name}`;
       const dlqFifo = queue.dlqFifo ?? queue.fifo;
       // Explicit names make replacement a delete first (SQS names are unique per region).
-      const named = { parent: this, deleteBeforeReplace: true };
+      const named = { parent: this, deleteBeforeReplace: true, protect: args.protect ?? false };
 
       const dlq = new aws.sqs.Queue(
         `${child}-dlq`,

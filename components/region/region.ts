@@ -137,6 +137,7 @@ export class Region extends pulumi.ComponentResource {
         queues: region.queues,
         namePrefix: `${args.platform.project}-${args.platform.stack}-`,
         workloadRoleArn: this.workload.roleArn,
+        protect: protectData,
       },
       { parent: this },
     );

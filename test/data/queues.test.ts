@@ -17,6 +17,13 @@ describe("data tier: queues (prod)", () => {
   const policyOf = (type: string, queue: PlannedResource) =>
     plan.resources.filter((r) => r.type === type && inputsOf(r).queueUrl === outputsOf(queue).url);
 
+  it("protects every queue and DLQ in prod (deleting a queue drops its messages), and no queue in dev", async () => {
+    assert.ok(dataQueues().length > 0);
+    for (const queue of dataQueues()) assert.equal(queue.options.protect, true, queue.urn);
+    const dev = await committedPlan("dev");
+    for (const queue of under(dev, QUEUE, "platform:queues:Queues")) assert.equal(queue.options.protect, false, queue.urn);
+  });
+
   it("every configured queue exists in every region with a DLQ of the same kind and a redrive policy from config", () => {
     for (const region of config.regions) {
       assert.ok(region.queues.length > 0);
