@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { CacheSettings } from "../config/tiers/cache";
 import { AUTH_TOKEN_SPECIALS, CACHE_PORT, cacheFamily, nodeZones, supportsTransitEncryptionMode } from "./plan";
+import { workloadOnlySecurityGroup } from "../shared/security-group";
 
 export interface CacheArgs {
   /** AWS region of the cache; it must match the provider the component inherits. */
@@ -49,26 +50,16 @@ export class Cache extends pulumi.ComponentResource {
     // Automatic failover needs a replica; Multi-AZ needs failover (config checks the pair).
     const failover = settings.replicas >= 1;
 
-    const securityGroup = new aws.ec2.SecurityGroup(
-      `${name}-sg`,
+    const securityGroup = workloadOnlySecurityGroup(
+      name,
       {
         vpcId: args.vpcId,
         description: "Cache of this region: admits only the workload security group",
-        tags: { Name: `${name}-sg` },
+        port: CACHE_PORT,
+        workloadSecurityGroupId: args.workloadSecurityGroupId,
+        ruleDescription: `${settings.engine} (TLS) from the workload (nodes and pods)`,
       },
-      { parent: this },
-    );
-    new aws.vpc.SecurityGroupIngressRule(
-      `${name}-from-workload`,
-      {
-        securityGroupId: securityGroup.id,
-        referencedSecurityGroupId: args.workloadSecurityGroupId,
-        ipProtocol: "tcp",
-        fromPort: CACHE_PORT,
-        toPort: CACHE_PORT,
-        description: `${settings.engine} (TLS) from the workload (nodes and pods)`,
-      },
-      { parent: this },
+      this,
     );
 
     const subnetGroup = new aws.elasticache.SubnetGroup(

@@ -4,6 +4,7 @@ import * as random from "@pulumi/random";
 import { DatabaseSettings } from "../config/tiers/database";
 import { instanceArgs, monitoringRole } from "./instance-settings";
 import { POSTGRES_PARAMETERS, POSTGRES_PORT, finalSnapshotName, postgresFamily, replicaZones } from "./plan";
+import { workloadOnlySecurityGroup } from "../shared/security-group";
 
 export interface DatabaseArgs {
   /** AWS region of the database; it must match the provider the component inherits. */
@@ -63,27 +64,16 @@ export class Database extends pulumi.ComponentResource {
     this.settings = settings;
     this.kmsKeyArn = pulumi.output(args.kmsKeyArn);
 
-    const securityGroup = new aws.ec2.SecurityGroup(
-      `${name}-sg`,
+    const securityGroup = workloadOnlySecurityGroup(
+      name,
       {
         vpcId: args.vpcId,
         description: "PostgreSQL of this region: admits only the workload security group",
-        tags: { Name: `${name}-sg` },
+        port: POSTGRES_PORT,
+        workloadSecurityGroupId: args.workloadSecurityGroupId,
+        ruleDescription: "PostgreSQL from the workload (nodes and pods)",
       },
-      { parent: this },
-    );
-    // No egress rule: the database initiates no connections (the provider drops AWS's default).
-    new aws.vpc.SecurityGroupIngressRule(
-      `${name}-from-workload`,
-      {
-        securityGroupId: securityGroup.id,
-        referencedSecurityGroupId: args.workloadSecurityGroupId,
-        ipProtocol: "tcp",
-        fromPort: POSTGRES_PORT,
-        toPort: POSTGRES_PORT,
-        description: "PostgreSQL from the workload (nodes and pods)",
-      },
-      { parent: this },
+      this,
     );
 
     const subnetGroup = new aws.rds.SubnetGroup(
