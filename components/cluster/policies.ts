@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import { WORKLOAD_ACTIONS } from "../queues/plan";
 
 /**
  * IAM documents of the compute tier, pure so tests read them without mocks. Every statement names
@@ -21,23 +22,24 @@ export function podIdentityTrustPolicy(accountId: string): string {
   ]);
 }
 
-/** The application's grants: its region's queues and its region's data-tier secrets, nothing else. */
-export function workloadAccessPolicy(queueArns: readonly string[], secretArns: readonly string[]): string {
+/** The queues the application uses: main queues (full use) and their dead-letter queues (drain only). */
+export interface WorkloadQueues {
+  readonly mainArns: readonly string[];
+  readonly dlqArns: readonly string[];
+}
+
+/**
+ * The application's grants: its region's queues and its region's data-tier secrets, nothing else.
+ * Queue actions come from the queues' own table, so the role grants what the queue policies admit:
+ * in one account either policy alone allows, so a wider role would undo a narrower queue policy.
+ */
+export function workloadAccessPolicy(queues: WorkloadQueues, secretArns: readonly string[]): string {
   const statements: aws.iam.PolicyStatement[] = [];
-  if (queueArns.length > 0) {
-    statements.push({
-      Sid: "RegionalQueues",
-      Effect: "Allow",
-      Action: [
-        "sqs:SendMessage",
-        "sqs:ReceiveMessage",
-        "sqs:DeleteMessage",
-        "sqs:ChangeMessageVisibility",
-        "sqs:GetQueueAttributes",
-        "sqs:GetQueueUrl",
-      ],
-      Resource: [...queueArns],
-    });
+  if (queues.mainArns.length > 0) {
+    statements.push({ Sid: "RegionalQueues", Effect: "Allow", Action: [...WORKLOAD_ACTIONS.main], Resource: [...queues.mainArns] });
+  }
+  if (queues.dlqArns.length > 0) {
+    statements.push({ Sid: "RegionalDeadLetterQueues", Effect: "Allow", Action: [...WORKLOAD_ACTIONS.dlq], Resource: [...queues.dlqArns] });
   }
   if (secretArns.length > 0) {
     statements.push({ Sid: "RegionalDataSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [...secretArns] });

@@ -5,8 +5,10 @@ import { workloadAccessPolicy } from "./policies";
 export interface WorkloadAccessArgs {
   /** The workload role (WorkloadIdentity.roleName) the grants are attached to. */
   readonly roleName: pulumi.Input<string>;
-  /** ARNs of this region's queues (dead-letter queues included): send, receive, delete, visibility. */
-  readonly queueArns: pulumi.Input<pulumi.Input<string>[]>;
+  /** ARNs of this region's main queues: send, receive, delete, visibility. */
+  readonly mainQueueArns: pulumi.Input<pulumi.Input<string>[]>;
+  /** ARNs of their dead-letter queues: inspect and drain, never send. */
+  readonly dlqArns: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * ARNs of this region's data-tier secrets (database master secret, cache auth token): read only.
    * Their KMS key admits the role through its key policy (via Secrets Manager), so no KMS grant here.
@@ -26,8 +28,8 @@ export class WorkloadAccess extends pulumi.ComponentResource {
     super("platform:cluster:WorkloadAccess", name, {}, opts);
 
     this.policy = pulumi
-      .all([pulumi.output(args.queueArns), pulumi.output(args.secretArns)])
-      .apply(([queues, secrets]) => workloadAccessPolicy(queues, secrets));
+      .all([pulumi.output(args.mainQueueArns), pulumi.output(args.dlqArns), pulumi.output(args.secretArns)])
+      .apply(([mainArns, dlqArns, secrets]) => workloadAccessPolicy({ mainArns, dlqArns }, secrets));
     new aws.iam.RolePolicy(`${name}-policy`, { role: args.roleName, policy: this.policy }, { parent: this });
 
     this.registerOutputs({ policy: this.policy });

@@ -32,6 +32,8 @@ export class Queues extends pulumi.ComponentResource {
   public readonly dlqUrls: Record<string, pulumi.Output<string>>;
   /** ARNs of every main queue and every DLQ (what the workload role's IAM policy covers). */
   public readonly queueArns: pulumi.Output<string[]>;
+  /** ARNs of the main queues only. */
+  public readonly mainQueueArns: pulumi.Output<string[]>;
   public readonly dlqArns: pulumi.Output<string[]>;
 
   constructor(name: string, args: QueuesArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -100,6 +102,7 @@ export class Queues extends pulumi.ComponentResource {
       dlqArns.push(dlq.arn);
     }
 
+    this.mainQueueArns = pulumi.all(mainArns);
     this.dlqArns = pulumi.all(dlqArns);
     this.queueArns = pulumi.all([...mainArns, ...dlqArns]);
     this.registerOutputs({ queueUrls: this.queueUrls, queueArns: this.queueArns, dlqArns: this.dlqArns });

@@ -147,7 +147,8 @@ export class Region extends pulumi.ComponentResource {
       `${name}-workload-access`,
       {
         roleName: this.workload.roleName,
-        queueArns: this.queues.queueArns,
+        mainQueueArns: this.queues.mainQueueArns,
+        dlqArns: this.queues.dlqArns,
         secretArns: [this.database.masterSecretArn, this.cache.authTokenSecretArn],
       },
       { parent: this },

@@ -213,7 +213,14 @@ describe("compute: one wired EKS cluster per prod region", () => {
           .filter((q) => !q.name.includes("karpenter"))
           .map((q) => outputsOf(q).arn);
         assert.ok(queueArns.length > 0);
-        assert.deepEqual([...resources("RegionalQueues")].sort(), [...queueArns].sort());
+        assert.deepEqual([...resources("RegionalQueues"), ...resources("RegionalDeadLetterQueues")].sort(), [...queueArns].sort());
+        // Dead-letter queues are drained, never written to, as their queue policies say.
+        const dlqStatement = policy.Statement.find((s: { Sid: string }) => s.Sid === "RegionalDeadLetterQueues");
+        assert.ok(!dlqStatement.Action.includes("sqs:SendMessage"));
+        assert.ok(
+          dlqStatement.Resource.every((arn: string) => arn.endsWith("-dlq") || arn.endsWith("-dlq.fifo")),
+          "DLQ statement names only DLQs",
+        );
         const primary = ofType(plan, "aws:rds/instance:Instance").filter(
           (db) => db.region === region && inputsOf(db).manageMasterUserPassword,
         );

@@ -29,16 +29,25 @@ describe("compute: pure helpers", () => {
     assert.equal(config["current-context"], config.contexts[0].name);
   });
 
-  it("grants the workload exactly the given queues and secrets, never a wildcard", () => {
+  it("grants the workload exactly the given queues and secrets, never a wildcard, and never sending to a DLQ", () => {
     const policy = JSON.parse(
-      workloadAccessPolicy(["arn:aws:sqs:eu-west-1:111122223333:orders"], ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:db"]),
+      workloadAccessPolicy(
+        { mainArns: ["arn:aws:sqs:eu-west-1:111122223333:orders"], dlqArns: ["arn:aws:sqs:eu-west-1:111122223333:orders-dlq"] },
+        ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:db"],
+      ),
     );
     assert.deepEqual(
       policy.Statement.map((s: { Resource: string[] }) => s.Resource),
-      [["arn:aws:sqs:eu-west-1:111122223333:orders"], ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:db"]],
+      [
+        ["arn:aws:sqs:eu-west-1:111122223333:orders"],
+        ["arn:aws:sqs:eu-west-1:111122223333:orders-dlq"],
+        ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:db"],
+      ],
     );
+    assert.ok(policy.Statement[0].Action.includes("sqs:SendMessage"));
+    assert.ok(!policy.Statement[1].Action.includes("sqs:SendMessage"));
     assert.ok(!JSON.stringify(policy).includes("*"));
-    assert.throws(() => workloadAccessPolicy([], []), /at least one queue or secret/);
+    assert.throws(() => workloadAccessPolicy({ mainArns: [], dlqArns: [] }, []), /at least one queue or secret/);
   });
 
   it("limits Pod Identity trust to this account", () => {
