@@ -22,7 +22,11 @@ export const cacheGlobalDatastoreInZone: StackValidationPolicy = {
     const datastoreOf = (member: PolicyResource) =>
       dependenciesOf(member, "globalReplicationGroupId", [GLOBAL])[0] ??
       datastores.find((d) => d.props.globalReplicationGroupId === member.props.globalReplicationGroupId);
-    for (const member of args.resources.filter((r) => r.type === GROUP && typeof r.props.globalReplicationGroupId === "string")) {
+    // Outputs report a group outside any datastore with globalReplicationGroupId "" (not absent).
+    const members = args.resources.filter(
+      (r) => r.type === GROUP && typeof r.props.globalReplicationGroupId === "string" && r.props.globalReplicationGroupId !== "",
+    );
+    for (const member of members) {
       const datastore = datastoreOf(member);
       if (datastore === undefined) {
         reportViolation(

@@ -14,8 +14,9 @@ function logBuckets(resource: PolicyResource): { path: string; bucket: string }[
       if (p.logDestinationType === "s3") add("logDestination", p.logDestination);
       break;
     case "aws:lb/loadBalancer:LoadBalancer":
+      // `enabled` defaults to false even when a bucket is named.
       for (const key of ["accessLogs", "connectionLogs", "healthCheckLogs"])
-        if (isRecord(p[key]) && p[key].enabled !== false) add(`${key}.bucket`, p[key].bucket);
+        if (isRecord(p[key]) && p[key].enabled === true) add(`${key}.bucket`, p[key].bucket);
       break;
     case "aws:s3/bucketLogging:BucketLogging":
     case "aws:s3/bucketLoggingV2:BucketLoggingV2":

@@ -11,9 +11,13 @@ interface Config {
 interface Ingress {
   readonly where: string;
   readonly cidrs: string[];
+  readonly protocol?: unknown;
   readonly fromPort?: number;
   readonly toPort?: number;
 }
+
+/** Protocols whose rules are limited by port (or ICMP type); AWS opens every port for any other, ports given or not. */
+const PORTED_PROTOCOLS = ["tcp", "udp", "icmp", "icmpv6", "6", "17", "1", "58"];
 
 function ingressesOf(type: string, props: Record<string, any>): Ingress[] {
   const cidrs = (...values: unknown[]) => values.flat().filter((v): v is string => typeof v === "string");
@@ -22,6 +26,7 @@ function ingressesOf(type: string, props: Record<string, any>): Ingress[] {
       return (Array.isArray(props.ingress) ? props.ingress : []).filter(isRecord).map((rule: Record<string, any>, i: number) => ({
         where: `ingress[${i}]`,
         cidrs: cidrs(rule.cidrBlocks ?? [], rule.ipv6CidrBlocks ?? []),
+        protocol: rule.protocol,
         fromPort: rule.fromPort,
         toPort: rule.toPort,
       }));
@@ -31,13 +36,22 @@ function ingressesOf(type: string, props: Record<string, any>): Ingress[] {
             {
               where: "cidrBlocks",
               cidrs: cidrs(props.cidrBlocks ?? [], props.ipv6CidrBlocks ?? []),
+              protocol: props.protocol,
               fromPort: props.fromPort,
               toPort: props.toPort,
             },
           ]
         : [];
     case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule":
-      return [{ where: "cidrIpv4/cidrIpv6", cidrs: cidrs(props.cidrIpv4, props.cidrIpv6), fromPort: props.fromPort, toPort: props.toPort }];
+      return [
+        {
+          where: "cidrIpv4/cidrIpv6",
+          cidrs: cidrs(props.cidrIpv4, props.cidrIpv6),
+          protocol: props.ipProtocol,
+          fromPort: props.fromPort,
+          toPort: props.toPort,
+        },
+      ];
     default:
       return [];
   }
@@ -75,7 +89,9 @@ export const noOpenIngress: ResourceValidationPolicy = {
     for (const ingress of ingressesOf(args.type, args.props)) {
       const open = ingress.cidrs.filter((c) => ANYWHERE.includes(c));
       if (open.length === 0) continue;
-      const ports = ingress.fromPort === undefined ? undefined : { from: ingress.fromPort, to: ingress.toPort ?? ingress.fromPort };
+      const ported = PORTED_PROTOCOLS.includes(String(ingress.protocol).toLowerCase());
+      const ports =
+        !ported || ingress.fromPort === undefined ? undefined : { from: ingress.fromPort, to: ingress.toPort ?? ingress.fromPort };
       const cdnPorts = ports !== undefined && ports.from === ports.to && cdnPath.ports.includes(ports.from);
       if (onCdnPath && cdnPorts) continue;
       const range = ports === undefined ? "all ports" : ports.from === ports.to ? `port ${ports.from}` : `ports ${ports.from}-${ports.to}`;

@@ -19,7 +19,8 @@ export const drReplicaPerZone: StackValidationPolicy = {
   validateStack: (args, reportViolation) => {
     const { residencyZones } = args.getConfig<ZonesConfig>();
     const instances = args.resources.filter((r) => r.type === INSTANCE);
-    const primaries = instances.filter((r) => r.props.replicateSourceDb === undefined);
+    // Stack policies read outputs, where the provider reports an unset source as "" (not absent).
+    const primaries = instances.filter((r) => !r.props.replicateSourceDb);
     const regionsOfZone = new Map<string, Set<string>>();
     for (const db of primaries) {
       const region = regionOf(db);

@@ -6,7 +6,8 @@ const VPC_TYPES = ["aws:ec2/vpc:Vpc", "awsx:ec2:Vpc"];
 /**
  * No two VPCs of the stack overlap, so regions can be peered or joined by a transit gateway
  * later. Offline the awsx VPC is one component carrying `cidrBlock`; under the CLI its child
- * `aws:ec2/vpc:Vpc` appears too, so a VPC inside an awsx VPC is not counted twice.
+ * `aws:ec2/vpc:Vpc` appears too and the component's outputs carry no `cidrBlock`, so a child
+ * VPC is skipped only when its awsx parent is already counted.
  */
 export const noOverlappingCidrs: StackValidationPolicy = {
   name: "no-overlapping-cidrs",
@@ -18,7 +19,7 @@ export const noOverlappingCidrs: StackValidationPolicy = {
       (r) =>
         VPC_TYPES.includes(r.type) &&
         typeof r.props.cidrBlock === "string" &&
-        !(r.type === "aws:ec2/vpc:Vpc" && r.parent?.type === "awsx:ec2:Vpc"),
+        !(r.type === "aws:ec2/vpc:Vpc" && r.parent?.type === "awsx:ec2:Vpc" && typeof r.parent.props.cidrBlock === "string"),
     );
     const seen: { vpc: PolicyResource; cidr: string }[] = [];
     for (const vpc of vpcs) {
