@@ -1,8 +1,8 @@
 /**
  * What every rule needs to know about a resource as CrossGuard hands it over: its region, its
- * residency zone and its tags. Rules read what the program sets: offline there is no provider
- * Check, so provider-computed values (`tagsAll`, defaults, auto-names) never exist, and under the
- * CLI the analyzer sees inputs before the provider adds them either.
+ * residency zone and its tags. Rules read what the program sets: under the CLI the analyzer sees
+ * inputs after the provider's Check (defaults and auto-names added), but offline there is no
+ * provider Check, so rules never depend on provider-computed values (`tagsAll`, defaults).
  */
 import type { PolicyProviderResource, PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import { ResidencyZoneTable, regionOfArn, zoneOfRegion } from "../residency-zones";
@@ -60,9 +60,34 @@ export function regionalArns(value: unknown, path = ""): { path: string; arn: st
     const region = regionOfArn(value);
     return region === undefined ? [] : [{ path: path || "(value)", arn: value, region, service: value.split(":")[2] ?? "" }];
   }
-  if (Array.isArray(value)) return value.flatMap((v, i) => regionalArns(v, `${path}[${i}]`));
-  if (isRecord(value)) return Object.keys(value).flatMap((k) => regionalArns(value[k], path ? `${path}.${k}` : k));
+  if (Array.isArray(value))
+    return value.flatMap((_, i) =>
+      regionalArns(
+        knownOrUndefined(() => value[i]),
+        `${path}[${i}]`,
+      ),
+    );
+  if (isRecord(value))
+    return Object.keys(value).flatMap((k) =>
+      regionalArns(
+        knownOrUndefined(() => value[k]),
+        path ? `${path}.${k}` : k,
+      ),
+    );
   return [];
+}
+
+/**
+ * A property read that skips values not known yet. The analyzer's props throw on an unknown
+ * value; a scan over every input must not let one computed field (a new resource's ARN during a
+ * preview) hide the known ARNs beside it, so it looks at what is known and leaves the rest to `up`.
+ */
+function knownOrUndefined(read: () => unknown): unknown {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }
 
 export function zoneOf(region: string | undefined, zones: ResidencyZoneTable): string | undefined {

@@ -6,6 +6,7 @@
  */
 import { strict as assert } from "node:assert";
 import { Plan } from "../../tools/engine/model";
+import { UNKNOWN_VALUE } from "../../tools/engine/values";
 import { committedPlan } from "../helpers/plan";
 import { add, edit, named, replace, typed, violations, without } from "./helpers";
 
@@ -63,6 +64,21 @@ describe("policies on the analyzer's stack shapes", () => {
       });
     assert.deepEqual(await violations("log-buckets-in-zone", toEu(), "prod"), []);
     assert.equal((await violations("log-buckets-in-zone", toEu(true), "prod")).length, 1);
+  });
+
+  it("references-in-residency-zone still sees a known cross-zone ARN beside a value not known until deployment", async () => {
+    const prod = await committedPlan("prod");
+    const primaryArn = (region: string) =>
+      prod.resources.find(
+        (r) => r.type === "aws:rds/instance:Instance" && r.region === region && r.inputs.manageMasterUserPassword === true,
+      )!.outputs.arn;
+    const breach = edit(prod, named("us-west-2-database-dr-us-east-1-instance"), (i) => {
+      i.replicateSourceDb = primaryArn("eu-west-1");
+      i.caCertIdentifier = UNKNOWN_VALUE;
+    });
+    const found = await violations("references-in-residency-zone", breach, "prod");
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /replicateSourceDb references arn:aws:rds:eu-west-1:/);
   });
 
   it("no-open-ingress treats protocol -1 as every port, even on the CDN path's port", async () => {

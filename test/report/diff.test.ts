@@ -40,15 +40,58 @@ describe("report: plan diff", () => {
     assert.deepEqual(diff.dangerous, []);
   });
 
-  it("detects a renamed database identifier as a replacement of a stateful resource", () => {
-    const head = withResource(base, "us-east-1-db", (r) => ({ ...r, inputs: { ...r.inputs, identifier: "us-east-1-orders-db" } }));
+  it("detects a changed database master username as a replacement of a stateful resource", () => {
+    const head = withResource(base, "us-east-1-db", (r) => ({ ...r, inputs: { ...r.inputs, username: "orders_admin" } }));
     const diff = diffPlans(json(base), json(head));
     const [change] = diff.changes;
     assert.equal(change.op, "replace");
     assert.equal(change.stateful, "database");
-    assert.deepEqual(change.reasons, ["`identifier` changes and cannot be updated in place"]);
+    assert.deepEqual(change.reasons, ["`username` changes and cannot be updated in place"]);
     assert.deepEqual(diff.dangerous, [change]);
     assert.match(renderDiffText(diff, "main"), /!!! +database aws:rds\/instance:Instance us-east-1-db in us-east-1 would be REPLACED/);
+  });
+
+  it("treats a renamed database identifier as an in-place rename (provider v5+, PR #31232)", () => {
+    const head = withResource(base, "us-east-1-db", (r) => ({ ...r, inputs: { ...r.inputs, identifier: "us-east-1-orders-db" } }));
+    const diff = diffPlans(json(base), json(head));
+    assert.deepEqual(
+      diff.changes.map((c) => [c.op, c.name]),
+      [["update", "us-east-1-db"]],
+    );
+    assert.deepEqual(diff.dangerous, []);
+  });
+
+  it("replaces a cache on an engine downgrade (valkey -> redis) but not on redis -> valkey", () => {
+    const withEngine = (engine: string, engineVersion: string) =>
+      withResource(base, "us-east-1-cache", (r) => ({ ...r, inputs: { ...r.inputs, engine, engineVersion } }));
+    const [valkey8, redis72, valkey72, valkey71] = [
+      withEngine("valkey", "8.0"),
+      withEngine("redis", "7.2"),
+      withEngine("valkey", "7.2"),
+      withEngine("valkey", "7.1"),
+    ];
+    assert.deepEqual(
+      diffPlans(json(valkey8), json(redis72)).dangerous.map((c) => [c.op, c.name, c.reasons]),
+      [
+        [
+          "replace",
+          "us-east-1-cache",
+          ["`engine` changes and cannot be updated in place", "`engineVersion` changes and cannot be updated in place"],
+        ],
+      ],
+    );
+    assert.deepEqual(
+      diffPlans(json(redis72), json(valkey72)).changes.map((c) => c.op),
+      ["update"],
+    );
+    assert.deepEqual(
+      diffPlans(json(valkey72), json(valkey8)).changes.map((c) => c.op),
+      ["update"],
+    );
+    assert.deepEqual(
+      diffPlans(json(valkey72), json(valkey71)).changes.map((c) => c.op),
+      ["replace"],
+    );
   });
 
   it("detects a logical rename without aliases as create + delete, and accepts it with aliases", () => {
@@ -108,6 +151,33 @@ describe("report: plan diff", () => {
     assert.equal(triggersReplacement("aws:eks/cluster:Cluster", "kubernetesNetworkConfig.serviceIpv4Cidr"), true);
     assert.equal(triggersReplacement("aws:ec2/securityGroup:SecurityGroup", "region"), true);
     assert.equal(triggersReplacement("aws:lb/listener:Listener", "port", ["port"]), true);
+  });
+
+  it("follows the provider schema where the earlier table was wrong", () => {
+    const cache = "aws:elasticache/replicationGroup:ReplicationGroup";
+    assert.equal(triggersReplacement(cache, "preferredCacheClusterAzs[1]"), false);
+    assert.equal(triggersReplacement(cache, "securityGroupNames"), true);
+    const redis = (engineVersion: string) => ({ before: false, after: true, inputsAfter: { engine: "redis", engineVersion } });
+    assert.equal(triggersReplacement(cache, "transitEncryptionEnabled", [], redis("6.2")), true);
+    assert.equal(triggersReplacement(cache, "transitEncryptionEnabled", [], redis("7.1")), false);
+    const eks = "aws:eks/cluster:Cluster";
+    assert.equal(triggersReplacement(eks, "kubernetesNetworkConfig.elasticLoadBalancing.enabled"), false);
+    assert.equal(triggersReplacement(eks, "kubernetesNetworkConfig.ipFamily"), true);
+    assert.equal(triggersReplacement(eks, "remoteNetworkConfig.remoteNodeNetworks.cidrs[0]"), true);
+    assert.equal(triggersReplacement(eks, "encryptionConfig", [], { before: { resources: ["secrets"] }, after: undefined }), true);
+    assert.equal(triggersReplacement(eks, "encryptionConfig", [], { before: undefined, after: { resources: ["secrets"] } }), false);
+    assert.equal(triggersReplacement(eks, "computeConfig.nodeRoleArn", [], { before: "arn:a", after: "arn:b" }), true);
+    assert.equal(triggersReplacement(eks, "computeConfig.nodeRoleArn", [], { before: undefined, after: "arn:b" }), false);
+    const nodes = "aws:eks/nodeGroup:NodeGroup";
+    assert.equal(triggersReplacement(nodes, "subnetIds[2]"), true);
+    assert.equal(triggersReplacement(nodes, "instanceTypes[0]"), true);
+    assert.equal(triggersReplacement(nodes, "launchTemplate.version"), false);
+    assert.equal(triggersReplacement(nodes, "scalingConfig.desiredSize"), false);
+    assert.equal(triggersReplacement("aws:rds/instance:Instance", "identifier"), false);
+    assert.equal(triggersReplacement("aws:rds/cluster:Cluster", "dbSubnetGroupName"), true);
+    assert.equal(triggersReplacement("aws:elasticache/cluster:Cluster", "transitEncryptionEnabled"), true);
+    assert.equal(triggersReplacement("aws:dynamodb/table:Table", "hashKey"), true);
+    assert.equal(triggersReplacement("awsx:ec2:Vpc", "ipv4NetmaskLength"), true);
   });
 
   describe("on modified copies of the committed prod stack", () => {

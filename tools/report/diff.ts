@@ -47,6 +47,13 @@ export interface PlanDiff {
 /** Differences between two input objects as dotted-path changes (JSON form, secrets masked). */
 export function propertyChanges(type: string, before: unknown, after: unknown, replaceOnChanges: readonly string[] = []): PropertyChange[] {
   const out: PropertyChange[] = [];
+  const [inputsBefore, inputsAfter] = [plain(before) ?? {}, plain(after) ?? {}];
+  const context = (a: unknown, b: unknown) => ({
+    before: a,
+    after: b,
+    inputsBefore: isRecord(inputsBefore) ? inputsBefore : undefined,
+    inputsAfter: isRecord(inputsAfter) ? inputsAfter : undefined,
+  });
   const walk = (a: unknown, b: unknown, path: string) => {
     if (JSON.stringify(a) === JSON.stringify(b)) return;
     const objects = isRecord(a) && isRecord(b);
@@ -59,9 +66,9 @@ export function propertyChanges(type: string, before: unknown, after: unknown, r
       a.forEach((item, i) => walk(item, b[i], `${path}[${i}]`));
       return;
     }
-    out.push({ path, before: a, after: b, replaces: triggersReplacement(type, path, replaceOnChanges) });
+    out.push({ path, before: a, after: b, replaces: triggersReplacement(type, path, replaceOnChanges, context(a, b)) });
   };
-  walk(plain(before) ?? {}, plain(after) ?? {}, "");
+  walk(inputsBefore, inputsAfter, "");
   return out;
 }
 
