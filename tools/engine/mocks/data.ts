@@ -51,6 +51,8 @@ export const dataMocks: MockSet = {
           masterUserSecrets,
           replicas: [],
           ...(source === undefined ? { latestRestorableTime: "2026-11-24T00:00:00Z" } : {}),
+          // The provider reports unset string attributes as "" in state, which stack policies read.
+          replicateSourceDb: source ?? "",
           listenerEndpoints: [],
           tagsAll: ctx.inputs.tags ?? {},
         },
@@ -99,6 +101,7 @@ export const dataMocks: MockSet = {
           primaryEndpointAddress: `master.${host}`,
           readerEndpointAddress: `replica.${host}`,
           configurationEndpointAddress: "",
+          globalReplicationGroupId: ctx.inputs.globalReplicationGroupId ?? "",
           port: ctx.inputs.port ?? 6379,
           memberClusters: Array.from({ length: nodes }, (_, i) => `${id}-${String(i + 1).padStart(3, "0")}`),
           clusterEnabled: false,
