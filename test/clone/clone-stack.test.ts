@@ -9,6 +9,8 @@ import { REPO, ofType } from "../helpers/plan";
 import { committedText, copyProject, runTool, snapshot, stackText } from "./fixtures";
 
 const APAC = { from: "prod", to: "prod-apac", zone: "apac", regions: ["ap-southeast-1", "ap-southeast-2"] };
+/** The same request as CLI flags. */
+const APAC_ARGS = ["--from", APAC.from, "--to", APAC.to, "--zone", APAC.zone, "--regions", APAC.regions.join(",")];
 
 function refusal(run: () => unknown, message: string | RegExp): void {
   assert.throws(run, (error: unknown) => {
@@ -53,18 +55,7 @@ describe("clone-stack", () => {
       "pulumi config set --secret datadog:apiKey <value> --stack prod-apac",
       "pulumi config set --secret --path 'platform:tags.owner' <value> --stack prod-apac",
     ]);
-    const cli = runTool(
-      "clone-stack",
-      dir,
-      "--from",
-      "prod",
-      "--to",
-      "prod-apac",
-      "--zone",
-      "apac",
-      "--regions",
-      "ap-southeast-1,ap-southeast-2",
-    );
+    const cli = runTool("clone-stack", dir, ...APAC_ARGS);
     assert.equal(cli.code, 0, cli.stderr);
     assert.match(cli.stdout, /\n {2}pulumi config set --secret datadog:apiKey <value> --stack prod-apac\n/);
     assert.equal(stackText(dir, "prod-apac"), result.text);
@@ -133,19 +124,7 @@ describe("clone-stack", () => {
         assert.match(stderr, /^error: /);
         assert.doesNotMatch(stderr, /\n\s+at /);
       }
-      const dry = runTool(
-        "clone-stack",
-        dir,
-        "--from",
-        "prod",
-        "--to",
-        "prod-apac",
-        "--zone",
-        "apac",
-        "--regions",
-        "ap-southeast-1,ap-southeast-2",
-        "--dry-run",
-      );
+      const dry = runTool("clone-stack", dir, ...APAC_ARGS, "--dry-run");
       assert.equal(dry.code, 0, dry.stderr);
       assert.match(dry.stdout, /^--- Pulumi\.prod\.yaml\n\+\+\+ Pulumi\.prod-apac\.yaml\n/);
       assert.deepEqual(snapshot(dir), before);
@@ -158,11 +137,7 @@ describe("clone-stack", () => {
         p.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => `${v.policy}: ${v.urn ?? "stack"}: ${v.message}`),
       );
     const dir = copyProject();
-    assert.equal(
-      runTool("clone-stack", dir, "--from", "prod", "--to", "prod-apac", "--zone", "apac", "--regions", "ap-southeast-1,ap-southeast-2")
-        .code,
-      0,
-    );
+    assert.equal(runTool("clone-stack", dir, ...APAC_ARGS).code, 0);
     assert.equal(runTool("clone-region", dir, "--stack", "prod", "--from", "eu-west-1", "--to", "eu-north-1").code, 0);
     for (const [stack, regions] of [
       ["prod-apac", ["ap-southeast-1", "ap-southeast-2"]],

@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import type { Policies } from "@pulumi/policy";
 import { POLICIES } from "../../policies/rules";
-import { Plan, PlannedResource, engineUrn } from "../../tools/engine/model";
+import { DEFAULT_OPTIONS, Plan, PlannedResource, engineUrn } from "../../tools/engine/model";
 import { reveal } from "../../tools/engine/values";
 import { PolicyReport, PolicyViolation, loadPolicyConfig, policyConfigFileFor, runPolicies } from "../../tools/policy/run-policies";
 import { REPO } from "../helpers/plan";
@@ -97,15 +97,7 @@ export function add(
     outputs: resource.outputs ?? {},
     dependencies: [],
     propertyDependencies: resource.propertyDependencies ?? {},
-    options: {
-      protect: false,
-      ignoreChanges: [],
-      deleteBeforeReplace: false,
-      replaceOnChanges: [],
-      additionalSecretOutputs: [],
-      retainOnDelete: false,
-      aliases: [],
-    },
+    options: DEFAULT_OPTIONS,
   };
   return { ...plan, resources: [...plan.resources, planned] };
 }

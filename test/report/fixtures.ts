@@ -3,7 +3,7 @@
  * read and DR replicas, ElastiCache, SQS with DLQs, CloudFront with origin-group failover, Route 53),
  * so the reports can be tested before, and independently of, every tier being in the program.
  */
-import { Plan, PlannedResource, ResourceOptions, engineUrn } from "../../tools/engine/model";
+import { DEFAULT_OPTIONS, Plan, PlannedResource, ResourceOptions, engineUrn } from "../../tools/engine/model";
 import { Secret } from "../../tools/engine/values";
 
 export interface RegionSpec {
@@ -16,15 +16,7 @@ export interface RegionSpec {
 const STACK = "prod";
 const PROJECT = "platform";
 const ACCOUNT = "111122223333";
-const OPTIONS: ResourceOptions = {
-  protect: false,
-  ignoreChanges: [],
-  deleteBeforeReplace: false,
-  replaceOnChanges: [],
-  additionalSecretOutputs: [],
-  retainOnDelete: false,
-  aliases: [],
-};
+const OPTIONS: ResourceOptions = DEFAULT_OPTIONS;
 
 interface Spec {
   readonly type: string;

@@ -10,6 +10,17 @@ export interface ResourceOptions {
   readonly aliases: readonly string[];
 }
 
+/** Options of a resource registered with none set (as the engine defaults them). */
+export const DEFAULT_OPTIONS: ResourceOptions = {
+  protect: false,
+  ignoreChanges: [],
+  deleteBeforeReplace: false,
+  replaceOnChanges: [],
+  additionalSecretOutputs: [],
+  retainOnDelete: false,
+  aliases: [],
+};
+
 export interface PlannedResource {
   /** URN as the Pulumi engine builds it (parent type chain joined by `$`). */
   readonly urn: string;
