@@ -1,0 +1,9 @@
+import { DeployCheck } from "./types";
+
+export * from "./types";
+
+/**
+ * Every deploy check, run by `npm run plan` after the program is evaluated. One check per file
+ * under checks/, listed here explicitly (a test checks that every file is listed).
+ */
+export const DEPLOY_CHECKS: readonly DeployCheck[] = [];
