@@ -143,6 +143,9 @@ export class Database extends pulumi.ComponentResource {
           `${name}-replica-${index + 1}`,
           {
             ...instanceArgs({ ...base, tags: { Name: `${name}-replica-${index + 1}`, role: "replica" } }),
+            // A same-region replica is encrypted with its source's key; RDS refuses a KMS key here
+            // ("InvalidParameterCombination: Your request does not require the KMS key parameter").
+            kmsKeyId: undefined,
             replicateSourceDb: primary.identifier,
             availabilityZone: zone,
             multiAz: false,
