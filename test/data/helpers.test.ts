@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { AUTH_TOKEN_SPECIALS, cacheFamily, nodeZones } from "../../components/cache/plan";
 import { finalSnapshotName, postgresFamily, replicaZones } from "../../components/database/plan";
 import { queueNames, queuePolicy, redriveAllowPolicy } from "../../components/queues/plan";
-import { shortRegion } from "../../tools/engine/mocks/data";
+import { shortRegion } from "../../tools/catalogue/aws/elasticache";
 
 describe("data tier: pure helpers", () => {
   it("parameter group families", () => {

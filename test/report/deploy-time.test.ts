@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
-import { CREATION_TIMES } from "../../tools/report/creation-times";
+import { creationTime } from "../../tools/catalogue/facts";
 import { estimateDeployTime, renderDeployEstimate } from "../../tools/report/deploy-time";
-import { STATEFUL_TYPES } from "../../tools/report/replacements";
 import { committedConfig, planConfig } from "../helpers/plan";
 import { PROD_REGIONS, syntheticPlan } from "./fixtures";
 
@@ -15,7 +14,7 @@ describe("report: deploy-time estimate", () => {
   it("is the critical path: VPC -> cluster -> node group, not the sum of all resources", () => {
     const plan = syntheticPlan([{ region: "eu-west-1", zone: "eu" }], { edge: false });
     const estimate = estimateDeployTime(plan);
-    const seconds = (type: string) => CREATION_TIMES[type].seconds;
+    const seconds = (type: string) => creationTime(type).seconds;
     // The RDS chain (VPC -> primary -> replica) is the longest path in a region without a cluster wait.
     const expected = Math.max(
       seconds("awsx:ec2:Vpc") + seconds("aws:rds/instance:Instance") * 2,
@@ -56,13 +55,5 @@ describe("report: deploy-time estimate", () => {
       planConfig({ ...config, "platform:regions": regions }, "four"),
     ]);
     assertClose(estimateDeployTime(one).totalSeconds, estimateDeployTime(four).totalSeconds);
-  });
-
-  it("every creation time and every stateful type names its source", () => {
-    for (const [type, time] of Object.entries(CREATION_TIMES)) assert.match(time.source, /https:\/\//, type);
-    for (const [type, stateful] of Object.entries(STATEFUL_TYPES)) {
-      assert.ok(stateful.sources.length > 0 && stateful.sources.every((s) => s.startsWith("https://")), type);
-      assert.ok(stateful.replaceOn.length > 0, type);
-    }
   });
 });

@@ -3,7 +3,7 @@ import { Plan } from "../../tools/engine/model";
 import { Secret } from "../../tools/engine/values";
 import { diffPlans } from "../../tools/report/diff";
 import { diffJson, renderDiffMarkdown, renderDiffText } from "../../tools/report/diff-render";
-import { triggersReplacement } from "../../tools/report/replacements";
+import { triggersReplacement } from "../../tools/catalogue/facts";
 import { committedConfig, committedPlan, planConfig } from "../helpers/plan";
 import { PROD_REGIONS, syntheticPlan, withResource } from "./fixtures";
 

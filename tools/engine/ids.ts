@@ -20,3 +20,15 @@ export function alnum(seed: string, length: number, upper = true): string {
 export function arn(service: string, region: string, resource: string, account: string = OFFLINE_ACCOUNT_ID): string {
   return `arn:aws:${service}:${region}:${account}:${resource}`;
 }
+
+/** `8-4-4-4-12` lower-case hex derived from a seed (callers keep their historical seeds). */
+export function uuid(seed: string): string {
+  const h = hex(seed, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** A random (version 4, variant a) UUID's shape derived from a seed. */
+export function uuidV4(seed: string): string {
+  const h = hex(seed, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}

@@ -1,6 +1,8 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { OFFLINE_ACCOUNT_ID } from "./ids";
+import { entryOf } from "../catalogue";
+import { Refusal, RefusedInputsError, refusalsOf } from "../catalogue/validate";
 import { INVOKE_MOCKS, RESOURCE_MOCKS } from "./mocks";
 import { Plan, PlannedResource, STACK_TYPE, engineUrn, isProviderType } from "./model";
 import { LoadedStack, loadStack } from "./stack-files";
@@ -77,6 +79,8 @@ interface Pending {
   readonly urn: string;
   readonly region?: string;
   readonly provider?: string;
+  /** The provider reference the SDK sent (`<mock urn>::<id>`), for its default tags. */
+  readonly providerRef?: string;
   outputs?: Record<string, unknown>;
   id?: string;
 }
@@ -106,6 +110,8 @@ export async function planLoadedStack(
   // Mock URN -> engine URN, provider reference -> region / engine URN.
   const engineUrns = new Map<string, string>();
   const providerRegions = new Map<string, string | undefined>();
+  const providerTags = new Map<string, Record<string, string>>();
+  const refusals: Refusal[] = [];
   const providerUrns = new Map<string, string>();
   const resources = new Map<string, PlannedResource>();
   let pending: Pending | undefined;
@@ -137,6 +143,29 @@ export async function planLoadedStack(
       const result = handler({ type: args.type, name: args.name, urn: current.urn, region, account, inputs });
       current.id = result.id ?? (custom ? `${args.name}-${current.urn.length.toString(16)}` : undefined);
       current.outputs = { ...(result.outputs ?? {}) };
+      // What AWS or the provider would refuse: collected, so one run names every refusal.
+      refusals.push(
+        ...refusalsOf(entryOf(args.type), {
+          type: args.type,
+          name: args.name,
+          urn: current.urn,
+          region,
+          account,
+          inputs,
+          outputs: { ...inputs, ...current.outputs },
+          defaultTags: (current.providerRef && providerTags.get(current.providerRef)) || {},
+          registered: (type) =>
+            [...resources.values()]
+              .filter((r) => r.type === type)
+              .map((r) => ({
+                type: r.type,
+                name: r.name,
+                region: r.region,
+                inputs: reveal(r.inputs) as Record<string, any>,
+                outputs: reveal(r.outputs) as Record<string, any>,
+              })),
+        }),
+      );
       return { id: current.id, state: { ...args.inputs, ...result.outputs } };
     },
     call(args) {
@@ -180,6 +209,7 @@ export async function planLoadedStack(
       inputs: fromWire(request.getObject()?.toJavaScript() ?? {}, toEngineUrn) as Record<string, unknown>,
       urn,
       provider: custom || request.getRemote() ? provider : undefined,
+      providerRef,
       region: regionOfProviderRef(providerRef, custom ? type : "component"),
     };
     pending = current;
@@ -191,6 +221,7 @@ export async function planLoadedStack(
         if (isProviderType(type)) {
           const ref = `${mockUrn}::${response.getId()}`;
           providerRegions.set(ref, typeof inputs.region === "string" ? inputs.region : undefined);
+          providerTags.set(ref, defaultTagsOf(reveal(inputs.defaultTags)));
           providerUrns.set(ref, urn);
         }
         const propertyDependencies: Record<string, string[]> = {};
@@ -272,6 +303,8 @@ export async function planLoadedStack(
     throw new ProgramError(first instanceof Error ? first.message : String(first));
   }
 
+  if (refusals.length > 0) throw new RefusedInputsError(refusals);
+
   const all = [...resources.values()];
   return {
     project,
@@ -283,6 +316,21 @@ export async function planLoadedStack(
     outputs: stackOutputs,
     limitations: limitationsOf(all, loaded),
   };
+}
+
+/** `defaultTags.tags` of a provider's inputs (the SDK sends provider inputs as JSON text). */
+function defaultTagsOf(value: unknown): Record<string, string> {
+  let parsed = value;
+  if (typeof value === "string") {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      return {};
+    }
+  }
+  const tags = (parsed as { tags?: unknown } | undefined)?.tags;
+  if (tags === null || typeof tags !== "object") return {};
+  return Object.fromEntries(Object.entries(tags as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string"));
 }
 
 /**

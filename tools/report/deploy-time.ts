@@ -1,11 +1,13 @@
 /**
  * Estimated deploy time of a fresh stack: the critical path through the dependency graph, each
- * resource weighted by its typical creation time (creation-times.ts). The engine creates a resource
+ * resource weighted by its typical creation time (the resource-type catalogue, tools/catalogue). The engine creates a resource
  * as soon as everything it waits for exists, so independent branches, and whole regions, run in
  * parallel: four regions take about as long as one.
  */
 import { Plan, PlannedResource } from "../engine/model";
-import { CreationTime, creationTime } from "./creation-times";
+import { CROSS_REGION_REPLICA_CREATION } from "../catalogue/aws/rds";
+import { creationTime } from "../catalogue/facts";
+import { CreationTime } from "../catalogue/types";
 import { T, dependenciesOf, formatDuration, isDeployed, isGlobal, plain, regionOfArn } from "./resources";
 
 export interface PathStep {
@@ -29,19 +31,12 @@ export interface DeployEstimate {
   readonly criticalPath: readonly PathStep[];
 }
 
-// A cross-region read replica starts from a snapshot copied across regions, so it takes longer
-// than a replica in the same region: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.XRgn.html
-const CROSS_REGION_REPLICA: CreationTime = {
-  seconds: 1500,
-  source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.XRgn.html",
-};
-
 /** Typical creation time of one resource (0 for components, providers and the stack). */
 export function weightOf(resource: PlannedResource): CreationTime {
   if (!isDeployed(resource)) return { seconds: 0, source: "not created in AWS" };
   if (resource.type === T.rdsInstance) {
     const source = regionOfArn(plain(resource.inputs.replicateSourceDb));
-    if (source && resource.region && source !== resource.region) return CROSS_REGION_REPLICA;
+    if (source && resource.region && source !== resource.region) return CROSS_REGION_REPLICA_CREATION;
   }
   return creationTime(resource.type);
 }
@@ -168,7 +163,7 @@ export function renderDeployEstimateMarkdown(estimate: DeployEstimate): string {
   const regions = Object.entries(estimate.byRegion).sort((a, b) => b[1] - a[1]);
   return [
     `**~${formatDuration(estimate.totalSeconds)}** for a fresh stack: regions deploy in parallel ` +
-      `(one after another: ~${formatDuration(estimate.sequentialRegionsSeconds)}). Weights: typical creation time per type, with sources, in \`tools/report/creation-times.ts\`.`,
+      `(one after another: ~${formatDuration(estimate.sequentialRegionsSeconds)}). Weights: typical creation time per type, with sources, in the resource-type catalogue (\`tools/catalogue\`).`,
     "",
     "| Region | Done after |",
     "|---|---:|",

@@ -6,7 +6,7 @@
  * ("[secret]") on both sides and in every report.
  */
 import { Plan, PlannedResource, qualifiedType } from "../engine/model";
-import { statefulType, triggersReplacement } from "./replacements";
+import { holdsData, triggersReplacement } from "../catalogue/facts";
 import { isDeployed, plain } from "./resources";
 
 export interface PropertyChange {
@@ -155,7 +155,7 @@ function summary(r: PlannedResource, op: Operation, changes: PropertyChange[], r
     type: r.type,
     name: r.name,
     region: r.region,
-    stateful: statefulType(r.type)?.kind,
+    stateful: holdsData(r.type)?.kind,
     protected: r.options.protect,
     changes,
     reasons,

@@ -1,28 +1,39 @@
 /**
- * Shared vocabulary of the reports: the AWS v7 type tokens they understand, and small readers over
- * the offline plan model (zones, ARNs, references). Pure functions; every type is optional in a plan.
+ * Shared vocabulary of the reports: short names for the type tokens they read (spelled once, in
+ * the resource-type catalogue), and small readers over the offline plan model (zones, ARNs,
+ * references). Pure functions; every type is optional in a plan.
  */
+import { DISTRIBUTION, WEB_ACL } from "../catalogue/aws/cloudfront";
+import { CERTIFICATE, DNS_RECORD, HEALTH_CHECK, HOSTED_ZONE } from "../catalogue/aws/dns-certs";
+import { AWSX_VPC, EC2_VPC } from "../catalogue/aws/ec2";
+import { EKS_CLUSTER, EKS_NODE_GROUP } from "../catalogue/aws/eks";
+import { CACHE_CLUSTER, CACHE_REPLICATION_GROUP, CACHE_SERVERLESS } from "../catalogue/aws/elasticache";
+import { KMS_KEY } from "../catalogue/aws/kms";
+import { LOAD_BALANCER } from "../catalogue/aws/lb";
+import { RDS_CLUSTER, RDS_INSTANCE } from "../catalogue/aws/rds";
+import { SQS_QUEUE } from "../catalogue/aws/sqs";
+import { AWS_PROVIDER } from "../catalogue/other/providers";
 import { Plan, PlannedResource, STACK_TYPE, isProviderType } from "../engine/model";
 
 export const T = {
-  vpc: "aws:ec2/vpc:Vpc",
-  awsxVpc: "awsx:ec2:Vpc",
-  eksCluster: "aws:eks/cluster:Cluster",
-  eksNodeGroup: "aws:eks/nodeGroup:NodeGroup",
-  rdsInstance: "aws:rds/instance:Instance",
-  rdsCluster: "aws:rds/cluster:Cluster",
-  cacheGroup: "aws:elasticache/replicationGroup:ReplicationGroup",
-  cacheCluster: "aws:elasticache/cluster:Cluster",
-  cacheServerless: "aws:elasticache/serverlessCache:ServerlessCache",
-  queue: "aws:sqs/queue:Queue",
-  kmsKey: "aws:kms/key:Key",
-  alb: "aws:lb/loadBalancer:LoadBalancer",
-  distribution: "aws:cloudfront/distribution:Distribution",
-  webAcl: "aws:wafv2/webAcl:WebAcl",
-  zone: "aws:route53/zone:Zone",
-  record: "aws:route53/record:Record",
-  healthCheck: "aws:route53/healthCheck:HealthCheck",
-  certificate: "aws:acm/certificate:Certificate",
+  vpc: EC2_VPC,
+  awsxVpc: AWSX_VPC,
+  eksCluster: EKS_CLUSTER,
+  eksNodeGroup: EKS_NODE_GROUP,
+  rdsInstance: RDS_INSTANCE,
+  rdsCluster: RDS_CLUSTER,
+  cacheGroup: CACHE_REPLICATION_GROUP,
+  cacheCluster: CACHE_CLUSTER,
+  cacheServerless: CACHE_SERVERLESS,
+  queue: SQS_QUEUE,
+  kmsKey: KMS_KEY,
+  alb: LOAD_BALANCER,
+  distribution: DISTRIBUTION,
+  webAcl: WEB_ACL,
+  zone: HOSTED_ZONE,
+  record: DNS_RECORD,
+  healthCheck: HEALTH_CHECK,
+  certificate: CERTIFICATE,
 } as const;
 
 /**
@@ -61,7 +72,7 @@ export const GLOBAL_ZONE = "global";
  */
 export function zonesByRegion(plan: Plan): Map<string, string> {
   const zones = new Map<string, string>();
-  for (const provider of plan.resources.filter((r) => r.type === "pulumi:providers:aws")) {
+  for (const provider of plan.resources.filter((r) => r.type === AWS_PROVIDER)) {
     const zone = defaultTag(provider, "residency-zone");
     if (!provider.region || !zone) continue;
     if (!zones.has(provider.region) || zones.get(provider.region) === GLOBAL_ZONE) zones.set(provider.region, zone);

@@ -1,62 +1,13 @@
 import { availabilityZonesOf } from "../../../components/config/aws-regions";
-import { alnum, arn, hex } from "../ids";
-import { physicalName } from "./naming";
+import { alnum } from "../ids";
 import { MockSet } from "./types";
 
-/** Providers, IAM, CloudWatch Logs and KMS: used by every tier. */
+/**
+ * The account- and region-level invokes every tier uses. Resource mocks live in the resource-type
+ * catalogue (tools/catalogue), which also names these invokes and their sources.
+ */
 export const coreMocks: MockSet = {
-  resources: {
-    "pulumi:providers:aws": (ctx) => ({ id: hex(ctx.urn, 36), outputs: {} }),
-    "pulumi:providers:random": (ctx) => ({ id: hex(ctx.urn, 36), outputs: {} }),
-    "aws:iam/role:Role": (ctx) => {
-      const name = physicalName(ctx);
-      return {
-        id: name,
-        outputs: {
-          name,
-          arn: `arn:aws:iam::${ctx.account}:role${ctx.inputs.path ?? "/"}${name}`,
-          uniqueId: `AROA${alnum(ctx.urn, 17)}`,
-          createDate: "2026-01-01T00:00:00Z",
-        },
-      };
-    },
-    "aws:iam/rolePolicy:RolePolicy": (ctx) => {
-      const name = physicalName(ctx);
-      return { id: `${ctx.inputs.role}:${name}`, outputs: { name } };
-    },
-    "aws:iam/policy:Policy": (ctx) => {
-      const name = physicalName(ctx);
-      const policyArn = `arn:aws:iam::${ctx.account}:policy${ctx.inputs.path ?? "/"}${name}`;
-      return { id: policyArn, outputs: { name, arn: policyArn, policyId: `ANPA${alnum(ctx.urn, 17)}` } };
-    },
-    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": (ctx) => ({ id: `${ctx.inputs.role}-${hex(ctx.urn, 20)}` }),
-    "aws:iam/instanceProfile:InstanceProfile": (ctx) => {
-      const name = physicalName(ctx);
-      return {
-        id: name,
-        outputs: { name, arn: `arn:aws:iam::${ctx.account}:instance-profile/${name}`, uniqueId: `AIPA${alnum(ctx.urn, 17)}` },
-      };
-    },
-    "aws:cloudwatch/logGroup:LogGroup": (ctx) => {
-      const name = physicalName(ctx);
-      return { id: name, outputs: { name, arn: arn("logs", ctx.region, `log-group:${name}`, ctx.account) } };
-    },
-    "aws:kms/key:Key": (ctx) => {
-      const keyId = `${hex(ctx.urn, 8)}-${hex(ctx.urn + "1", 4)}-${hex(ctx.urn + "2", 4)}-${hex(ctx.urn + "3", 4)}-${hex(ctx.urn + "4", 12)}`;
-      return { id: keyId, outputs: { keyId, arn: arn("kms", ctx.region, `key/${keyId}`, ctx.account) } };
-    },
-    "aws:kms/alias:Alias": (ctx) => {
-      const name = physicalName(ctx);
-      return {
-        id: name,
-        outputs: {
-          name,
-          arn: arn("kms", ctx.region, name, ctx.account),
-          targetKeyArn: arn("kms", ctx.region, `key/${ctx.inputs.targetKeyId}`, ctx.account),
-        },
-      };
-    },
-  },
+  resources: {},
   invokes: {
     "aws:index/getCallerIdentity:getCallerIdentity": (ctx) => ({
       accountId: ctx.account,

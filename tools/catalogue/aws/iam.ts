@@ -1,0 +1,177 @@
+/** IAM: roles, inline and managed policies, attachments, instance profiles (global, free). */
+import { alnum, hex } from "../../engine/ids";
+import { physicalName } from "../../engine/mocks/naming";
+import { PRICING } from "../prices";
+import { TAG_LIMITS, nameRule } from "../rules";
+import { PULUMI_AWS_AUTONAMING, api, registry, tf, tfDocs } from "../sources";
+import { InputRule, TypeEntry, none } from "../types";
+
+export const IAM_ROLE = "aws:iam/role:Role";
+export const IAM_ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+export const IAM_POLICY = "aws:iam/policy:Policy";
+export const IAM_ROLE_POLICY_ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
+export const IAM_INSTANCE_PROFILE = "aws:iam/instanceProfile:InstanceProfile";
+
+const FREE = none(`IAM is offered at no additional charge (${PRICING.iam})`);
+const NO_TRIGGERS = none("holds no data; its ForceNew properties are not catalogued, so the diff shows its changes as updates");
+const NO_DATA = none("an access definition: recreated from code");
+/** IAM entity names: `[\w+=,.@-]`. */
+const IAM_NAME = /^[\w+=,.@-]+$/;
+const CREATED = "2026-01-01T00:00:00Z";
+
+/** A JSON policy document within IAM's size limit. */
+const documentSize = (property: string, max: number, sources: readonly string[]): InputRule => ({
+  property,
+  rule: `a policy document of at most ${max} characters (whitespace excluded)`,
+  sources,
+  check: (ctx) => {
+    const doc = ctx.inputs[property];
+    const text = typeof doc === "string" ? doc : doc === undefined ? undefined : JSON.stringify(doc);
+    const size = text?.replace(/\s/g, "").length ?? 0;
+    return size > max ? `${size} characters` : undefined;
+  },
+});
+
+const IAM_QUOTAS = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html";
+
+export const IAM_ENTRIES: readonly TypeEntry[] = [
+  {
+    type: IAM_ROLE,
+    mock: (ctx) => {
+      const name = physicalName(ctx);
+      return {
+        id: name,
+        outputs: {
+          name,
+          arn: `arn:aws:iam::${ctx.account}:role${ctx.inputs.path ?? "/"}${name}`,
+          uniqueId: `AROA${alnum(ctx.urn, 17)}`,
+          createDate: CREATED,
+        },
+      };
+    },
+    mockSources: [registry(IAM_ROLE)],
+    validation: [
+      nameRule({
+        property: "name",
+        min: 1,
+        max: 64,
+        pattern: IAM_NAME,
+        rule: "role names are 1-64 letters, digits or +=,.@_- characters (auto-names are capped at 64)",
+        sources: [api("IAM", "CreateRole"), tf("iam/role.go"), PULUMI_AWS_AUTONAMING],
+      }),
+      documentSize("assumeRolePolicy", 2048, [IAM_QUOTAS]),
+      {
+        property: "maxSessionDuration",
+        rule: "3600-43200 seconds",
+        sources: [api("IAM", "CreateRole")],
+        check: (ctx) => {
+          const s = ctx.inputs.maxSessionDuration;
+          return typeof s === "number" && (s < 3600 || s > 43200) ? `${s} seconds` : undefined;
+        },
+      },
+      TAG_LIMITS,
+    ],
+    // IAM is eventually consistent; the provider retries on propagation for a few seconds.
+    creation: {
+      seconds: 10,
+      source: "https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_general.html#troubleshoot_general_eventual-consistency",
+    },
+    price: FREE,
+    replacement: NO_TRIGGERS,
+    data: NO_DATA,
+  },
+  {
+    type: IAM_ROLE_POLICY,
+    mock: (ctx) => {
+      const name = physicalName(ctx);
+      return { id: `${ctx.inputs.role}:${name}`, outputs: { name } };
+    },
+    mockSources: [registry(IAM_ROLE_POLICY)],
+    validation: [
+      nameRule({
+        property: "name",
+        min: 1,
+        max: 128,
+        pattern: IAM_NAME,
+        rule: "inline policy names are 1-128 letters, digits or +=,.@_- characters",
+        sources: [api("IAM", "PutRolePolicy")],
+      }),
+      documentSize("policy", 10240, [IAM_QUOTAS]),
+    ],
+    creation: { seconds: 5, source: tfDocs("iam_role_policy") },
+    price: FREE,
+    replacement: NO_TRIGGERS,
+    data: NO_DATA,
+  },
+  {
+    type: IAM_POLICY,
+    mock: (ctx) => {
+      const name = physicalName(ctx);
+      const policyArn = `arn:aws:iam::${ctx.account}:policy${ctx.inputs.path ?? "/"}${name}`;
+      return { id: policyArn, outputs: { name, arn: policyArn, policyId: `ANPA${alnum(ctx.urn, 17)}` } };
+    },
+    mockSources: [registry(IAM_POLICY)],
+    validation: [
+      nameRule({
+        property: "name",
+        min: 1,
+        max: 128,
+        pattern: IAM_NAME,
+        rule: "managed policy names are 1-128 letters, digits or +=,.@_- characters",
+        sources: [api("IAM", "CreatePolicy")],
+      }),
+      documentSize("policy", 6144, [IAM_QUOTAS]),
+      TAG_LIMITS,
+    ],
+    creation: { seconds: 5, source: tfDocs("iam_policy") },
+    price: FREE,
+    replacement: NO_TRIGGERS,
+    data: NO_DATA,
+  },
+  {
+    type: IAM_ROLE_POLICY_ATTACHMENT,
+    mock: (ctx) => ({ id: `${ctx.inputs.role}-${hex(ctx.urn, 20)}` }),
+    mockSources: [registry(IAM_ROLE_POLICY_ATTACHMENT)],
+    validation: [
+      {
+        property: "policyArn",
+        rule: "a managed policy ARN (arn:aws:iam::<account or aws>:policy/...)",
+        sources: [api("IAM", "AttachRolePolicy")],
+        check: (ctx) => {
+          const value = ctx.inputs.policyArn;
+          return typeof value === "string" && !/^arn:aws[a-z-]*:iam::(\d{12}|aws):policy\//.test(value) ? `"${value}"` : undefined;
+        },
+      },
+    ],
+    creation: { seconds: 5, source: tfDocs("iam_role_policy_attachment") },
+    price: FREE,
+    replacement: NO_TRIGGERS,
+    data: NO_DATA,
+  },
+  {
+    type: IAM_INSTANCE_PROFILE,
+    mock: (ctx) => {
+      const name = physicalName(ctx);
+      return {
+        id: name,
+        outputs: { name, arn: `arn:aws:iam::${ctx.account}:instance-profile/${name}`, uniqueId: `AIPA${alnum(ctx.urn, 17)}` },
+      };
+    },
+    mockSources: [registry(IAM_INSTANCE_PROFILE)],
+    validation: [
+      nameRule({
+        property: "name",
+        min: 1,
+        max: 128,
+        pattern: IAM_NAME,
+        rule: "instance profile names are 1-128 letters, digits or +=,.@_- characters",
+        sources: [api("IAM", "CreateInstanceProfile")],
+      }),
+      TAG_LIMITS,
+    ],
+    creation: { seconds: 10, source: tfDocs("iam_instance_profile") },
+    price: FREE,
+    replacement: NO_TRIGGERS,
+    data: NO_DATA,
+  },
+];
