@@ -1,4 +1,5 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { PROTECTED_TYPES } from "../../lib/protected-types";
 import { regionOfArn } from "../../residency-zones";
 
 interface Config {
@@ -24,13 +25,7 @@ export const deletionProtection: ResourceValidationPolicy = {
         type: "array",
         items: { type: "string" },
         description: "Resource types that must carry Pulumi's protect option.",
-        default: [
-          "aws:rds/instance:Instance",
-          "aws:rds/cluster:Cluster",
-          "aws:elasticache/replicationGroup:ReplicationGroup",
-          "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
-          "aws:kms/key:Key",
-        ],
+        default: [...PROTECTED_TYPES],
       },
     },
   },
