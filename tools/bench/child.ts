@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { LOG_GROUP } from "../catalogue/aws/logs";
 import { OFFLINE_ACCOUNT_ID } from "../engine/ids";
 import { STACK_TYPE } from "../engine/model";
 import { planLoadedStack } from "../engine/run";
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   const loadMs = Number(process.hrtime.bigint() - loadStarted) / 1e6;
 
   const floorProgram = async () => {
-    for (let i = 0; i < Number(extra); i++) new BareResource("aws:cloudwatch/logGroup:LogGroup", `floor-${i}`, { retentionInDays: 7 });
+    for (let i = 0; i < Number(extra); i++) new BareResource(LOG_GROUP, `floor-${i}`, { retentionInDays: 7 });
     return {};
   };
   const recorded = mode === "replay" ? (JSON.parse(fs.readFileSync(extra, "utf8")) as Recorded[]) : [];

@@ -2,6 +2,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { OFFLINE_ACCOUNT_ID } from "./ids";
 import { entryOf } from "../catalogue";
+import { HELM_RELEASE } from "../catalogue/other/kubernetes";
 import { Refusal, RefusedInputsError, refusalsOf } from "../catalogue/validate";
 import { INVOKE_MOCKS, RESOURCE_MOCKS } from "./mocks";
 import { Plan, PlannedResource, STACK_TYPE, engineUrn, isProviderType } from "./model";
@@ -367,7 +368,7 @@ function limitationsOf(resources: readonly PlannedResource[], loaded: LoadedStac
       `${remote.length} remote component(s) (${types}) are shown as one resource each: their children (subnets, route tables, NAT gateways, ...) are created by their own provider plugin and appear only in a real preview.`,
     );
   }
-  const releases = resources.filter((r) => r.type === "kubernetes:helm.sh/v3:Release");
+  const releases = resources.filter((r) => r.type === HELM_RELEASE);
   if (releases.length > 0) {
     notes.push(
       `${releases.length} Helm release(s) (${[...new Set(releases.map((r) => String(reveal(r.inputs.chart))))].join(", ")}) are shown with their values only: the chart's Kubernetes objects are rendered by the Kubernetes provider against the live cluster.`,
