@@ -47,7 +47,7 @@ const isCidr = (value: unknown, v6: boolean): boolean => {
   return match !== null && match.slice(1, 5).every((o) => Number(o) <= 255) && Number(match[5]) <= 32;
 };
 
-const RULE_SOURCES = [api("AWSEC2", "AuthorizeSecurityGroupIngress"), tf("vpc/security_group_ingress_rule.go")];
+const RULE_SOURCES = [api("AWSEC2", "AuthorizeSecurityGroupIngress"), tf("ec2/vpc_security_group_ingress_rule.go")];
 const SG_RULE_RULES: readonly InputRule[] = [
   {
     property: "cidrIpv4",

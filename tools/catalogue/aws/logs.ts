@@ -29,7 +29,7 @@ export const LOG_ENTRIES: readonly TypeEntry[] = [
         pattern: /^[.\-_/#A-Za-z0-9]+$/,
         forbidden: [[/^aws\//, "starts with aws/, a prefix reserved for AWS services"]],
         rule: "log group names are 1-512 letters, digits or ._-/# characters and never start with aws/",
-        sources: [api("AmazonCloudWatchLogs", "CreateLogGroup"), tf("logs/validate.go")],
+        sources: [api("AmazonCloudWatchLogs", "CreateLogGroup"), tf("logs/group.go")],
       }),
       {
         property: "retentionInDays",
