@@ -116,3 +116,29 @@ export function oneOfRule(property: string, allowed: readonly (string | number)[
     },
   };
 }
+
+/** A number AWS accepts only within [min, max]. */
+export function rangeRule(property: string, min: number, max: number, what: string, sources: readonly string[]): InputRule {
+  return {
+    property,
+    rule: `${what}: ${min}-${max}`,
+    sources,
+    check: (ctx) => {
+      const value = ctx.inputs[property];
+      return typeof value === "number" && (value < min || value > max) ? `${value}` : undefined;
+    },
+  };
+}
+
+/** An input that must be an IAM role ARN (`arn:aws:iam::<account>:role/...`). */
+export function roleArnRule(property: string, sources: readonly string[]): InputRule {
+  return {
+    property,
+    rule: "an IAM role ARN (arn:aws:iam::<account>:role/...)",
+    sources,
+    check: (ctx) => {
+      const value = ctx.inputs[property];
+      return typeof value === "string" && !/^arn:aws[a-z-]*:iam::\d{12}:role\//.test(value) ? `"${value}"` : undefined;
+    },
+  };
+}

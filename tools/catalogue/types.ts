@@ -5,7 +5,7 @@
  * per-type tables.
  */
 import type { Plan } from "../engine/model";
-import type { MockInvokeHandler, MockResourceHandler } from "../engine/mocks/types";
+import type { MockInvokeHandler, MockResourceContext, MockResourceHandler } from "../engine/mocks/types";
 
 /** An explicit absence: there is nothing of this kind to catalogue for the type, and why. */
 export interface None {
@@ -119,16 +119,8 @@ export interface PriceRule {
   readonly sources: readonly string[];
 }
 
-/** What a validation rule sees of one resource, after its mock computed the outputs. */
-export interface ValidationContext {
-  readonly type: string;
-  /** Logical name. */
-  readonly name: string;
-  readonly urn: string;
-  readonly region: string;
-  readonly account: string;
-  /** Inputs with secrets unwrapped, as the program set them. */
-  readonly inputs: Readonly<Record<string, any>>;
+/** What a validation rule sees of one resource (what its mock saw), after the mock computed the outputs. */
+export interface ValidationContext extends MockResourceContext {
   /** What the mock computed (physical names included: given or auto-named). */
   readonly outputs: Readonly<Record<string, any>>;
   /** `defaultTags.tags` of the resource's AWS provider. */

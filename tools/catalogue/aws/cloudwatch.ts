@@ -16,7 +16,14 @@ const NO_DATA = none("configuration: recreated from code (alarm history is lost,
 const PUT_ALARM = api("AmazonCloudWatch", "PutMetricAlarm");
 
 const alarmName = (property: string, sources: readonly string[]): InputRule =>
-  nameRule({ property, min: 1, max: 255, pattern: /^\P{Cc}+$/u, rule: "alarm names are 1-255 UTF-8 characters without ASCII control characters", sources });
+  nameRule({
+    property,
+    min: 1,
+    max: 255,
+    pattern: /^\P{Cc}+$/u,
+    rule: "alarm names are 1-255 UTF-8 characters without ASCII control characters",
+    sources,
+  });
 
 export const CLOUDWATCH_ENTRIES: readonly TypeEntry[] = [
   {

@@ -2,7 +2,7 @@
 import { alnum, arn, hex, uuid } from "../../engine/ids";
 import { ec2Id, physicalName } from "../../engine/mocks/naming";
 import { PRICING } from "../prices";
-import { TAG_LIMITS, nameRule, regionOfArn } from "../rules";
+import { TAG_LIMITS, nameRule, regionOfArn, roleArnRule } from "../rules";
 import { api, registry, tf, tfDocs } from "../sources";
 import { InputRule, TypeEntry, none } from "../types";
 
@@ -38,15 +38,7 @@ const oneOf = (property: string, allowed: readonly string[], sources: readonly s
   },
 });
 
-const roleArn = (property: string, sources: readonly string[]): InputRule => ({
-  property,
-  rule: "an IAM role ARN (arn:aws:iam::<account>:role/...)",
-  sources,
-  check: (ctx) => {
-    const value = ctx.inputs[property];
-    return typeof value === "string" && !/^arn:aws[a-z-]*:iam::\d{12}:role\//.test(value) ? `"${value}"` : undefined;
-  },
-});
+const roleArn = roleArnRule;
 
 const CREATE_CLUSTER = api("eks", "CreateCluster");
 const CREATE_NODEGROUP = api("eks", "CreateNodegroup");

@@ -2,7 +2,7 @@
 import { alnum, arn, hex } from "../../engine/ids";
 import { physicalName } from "../../engine/mocks/naming";
 import { PRICING } from "../prices";
-import { TAG_LIMITS, arnInOwnRegion, nameRule } from "../rules";
+import { TAG_LIMITS, arnInOwnRegion, nameRule, rangeRule } from "../rules";
 import { PULUMI_AWS_AUTONAMING, api, registry, tf, tfDocs } from "../sources";
 import { InputRule, ReplaceRule, TypeEntry, ValidationContext, none } from "../types";
 
@@ -149,10 +149,7 @@ const REPLICATION_GROUP_RULES: readonly InputRule[] = [
       ? `automatic failover with ${numCacheClusters} node`
       : undefined;
   }),
-  rule("numCacheClusters", "1-6 nodes (primary and replicas)", [CREATE], (ctx) => {
-    const n = ctx.inputs.numCacheClusters;
-    return typeof n === "number" && (n < 1 || n > 6) ? `${n} nodes` : undefined;
-  }),
+  rangeRule("numCacheClusters", 1, 6, "nodes (primary and replicas)", [CREATE]),
   rule("preferredCacheClusterAzs", "one AZ per node, in the group's region", [CREATE], (ctx) => {
     const azs = ctx.inputs.preferredCacheClusterAzs;
     if (!Array.isArray(azs)) return undefined;
@@ -161,10 +158,7 @@ const REPLICATION_GROUP_RULES: readonly InputRule[] = [
     const foreign = azs.filter((az: unknown) => typeof az === "string" && !az.startsWith(ctx.region));
     return foreign.length > 0 ? `${foreign.join(", ")} outside ${ctx.region}` : undefined;
   }),
-  rule("snapshotRetentionLimit", "at most 35 days", [SCHEMA], (ctx) => {
-    const days = ctx.inputs.snapshotRetentionLimit;
-    return typeof days === "number" && days > 35 ? `${days} days` : undefined;
-  }),
+  rangeRule("snapshotRetentionLimit", 0, 35, "daily snapshots kept", [SCHEMA]),
   rule("kmsKeyId", "a customer key needs atRestEncryptionEnabled", [CREATE], (ctx) =>
     ctx.inputs.kmsKeyId !== undefined && ctx.inputs.atRestEncryptionEnabled !== true
       ? "set without atRestEncryptionEnabled: true"

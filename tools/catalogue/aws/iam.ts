@@ -2,7 +2,7 @@
 import { alnum, hex } from "../../engine/ids";
 import { physicalName } from "../../engine/mocks/naming";
 import { PRICING } from "../prices";
-import { TAG_LIMITS, nameRule } from "../rules";
+import { TAG_LIMITS, nameRule, rangeRule } from "../rules";
 import { PULUMI_AWS_AUTONAMING, api, registry, tf, tfDocs } from "../sources";
 import { InputRule, TypeEntry, none } from "../types";
 
@@ -60,15 +60,7 @@ export const IAM_ENTRIES: readonly TypeEntry[] = [
         sources: [api("IAM", "CreateRole"), tf("iam/role.go"), PULUMI_AWS_AUTONAMING],
       }),
       documentSize("assumeRolePolicy", 2048, [IAM_QUOTAS]),
-      {
-        property: "maxSessionDuration",
-        rule: "3600-43200 seconds",
-        sources: [api("IAM", "CreateRole")],
-        check: (ctx) => {
-          const s = ctx.inputs.maxSessionDuration;
-          return typeof s === "number" && (s < 3600 || s > 43200) ? `${s} seconds` : undefined;
-        },
-      },
+      rangeRule("maxSessionDuration", 3600, 43200, "a maximum session of seconds", [api("IAM", "CreateRole")]),
       TAG_LIMITS,
     ],
     // IAM is eventually consistent; the provider retries on propagation for a few seconds.

@@ -2,7 +2,7 @@
 import { arn, hex } from "../../engine/ids";
 import { physicalName } from "../../engine/mocks/naming";
 import { PRICING } from "../prices";
-import { TAG_LIMITS } from "../rules";
+import { TAG_LIMITS, rangeRule } from "../rules";
 import { PULUMI_AWS_AUTONAMING, api, registry, tf, tfDocs } from "../sources";
 import { TypeEntry, none } from "../types";
 
@@ -18,15 +18,7 @@ export const KMS_ENTRIES: readonly TypeEntry[] = [
     },
     mockSources: [registry(KMS_KEY), api("kms", "CreateKey")],
     validation: [
-      {
-        property: "deletionWindowInDays",
-        rule: "a pending-deletion window of 7-30 days",
-        sources: [api("kms", "ScheduleKeyDeletion"), tf("kms/key.go")],
-        check: (ctx) => {
-          const days = ctx.inputs.deletionWindowInDays;
-          return typeof days === "number" && (days < 7 || days > 30) ? `${days} days` : undefined;
-        },
-      },
+      rangeRule("deletionWindowInDays", 7, 30, "a pending-deletion window in days", [api("kms", "ScheduleKeyDeletion"), tf("kms/key.go")]),
       {
         property: "enableKeyRotation",
         rule: "automatic rotation exists only for symmetric encryption keys",
@@ -38,15 +30,7 @@ export const KMS_ENTRIES: readonly TypeEntry[] = [
             : undefined;
         },
       },
-      {
-        property: "rotationPeriodInDays",
-        rule: "90-2560 days",
-        sources: [api("kms", "EnableKeyRotation")],
-        check: (ctx) => {
-          const days = ctx.inputs.rotationPeriodInDays;
-          return typeof days === "number" && (days < 90 || days > 2560) ? `${days} days` : undefined;
-        },
-      },
+      rangeRule("rotationPeriodInDays", 90, 2560, "a rotation period in days", [api("kms", "EnableKeyRotation")]),
       TAG_LIMITS,
     ],
     creation: { seconds: 10, source: `${tfDocs("kms_key")}#timeouts` },

@@ -2,7 +2,7 @@
 import { alnum, arn, hex } from "../../engine/ids";
 import { MockResourceContext } from "../../engine/mocks/types";
 import { PRICING } from "../prices";
-import { TAG_LIMITS, nameRule } from "../rules";
+import { TAG_LIMITS, nameRule, rangeRule } from "../rules";
 import { PULUMI_AWS_AUTONAMING, api, registry, tf, tfDocs } from "../sources";
 import { InputRule, TypeEntry, none } from "../types";
 
@@ -42,15 +42,7 @@ const lbNameRule = (what: string, action: string, internal: boolean): InputRule 
     sources: [ELB_API(action), PULUMI_AWS_AUTONAMING],
   });
 
-const port = (property: string, sources: readonly string[]): InputRule => ({
-  property,
-  rule: "a port of 1-65535",
-  sources,
-  check: (ctx) => {
-    const value = ctx.inputs[property];
-    return typeof value === "number" && (value < 1 || value > 65535) ? `${value}` : undefined;
-  },
-});
+const port = (property: string, sources: readonly string[]): InputRule => rangeRule(property, 1, 65535, "a port", sources);
 
 export const LB_ENTRIES: readonly TypeEntry[] = [
   {
@@ -88,15 +80,7 @@ export const LB_ENTRIES: readonly TypeEntry[] = [
             : undefined;
         },
       },
-      {
-        property: "idleTimeout",
-        rule: "1-4000 seconds",
-        sources: [api("elasticloadbalancing", "LoadBalancerAttribute")],
-        check: (ctx) => {
-          const s = ctx.inputs.idleTimeout;
-          return typeof s === "number" && (s < 1 || s > 4000) ? `${s} seconds` : undefined;
-        },
-      },
+      rangeRule("idleTimeout", 1, 4000, "an idle timeout in seconds", [api("elasticloadbalancing", "LoadBalancerAttribute")]),
       TAG_LIMITS,
     ],
     // "provisioning" to "active" typically takes a few minutes; provider create timeout 10m.
@@ -140,15 +124,7 @@ export const LB_ENTRIES: readonly TypeEntry[] = [
           return problems;
         },
       },
-      {
-        property: "deregistrationDelay",
-        rule: "0-3600 seconds",
-        sources: [api("elasticloadbalancing", "TargetGroupAttribute")],
-        check: (ctx) => {
-          const s = Number(ctx.inputs.deregistrationDelay);
-          return ctx.inputs.deregistrationDelay !== undefined && (s < 0 || s > 3600) ? `${s} seconds` : undefined;
-        },
-      },
+      rangeRule("deregistrationDelay", 0, 3600, "a deregistration delay in seconds", [api("elasticloadbalancing", "TargetGroupAttribute")]),
       TAG_LIMITS,
     ],
     creation: { seconds: 5, source: tfDocs("lb_target_group") },
@@ -199,15 +175,7 @@ export const LB_ENTRIES: readonly TypeEntry[] = [
     },
     mockSources: [registry(LISTENER_RULE)],
     validation: [
-      {
-        property: "priority",
-        rule: "a priority of 1-50000",
-        sources: [ELB_API("CreateRule")],
-        check: (ctx) => {
-          const p = ctx.inputs.priority;
-          return typeof p === "number" && (p < 1 || p > 50000) ? `${p}` : undefined;
-        },
-      },
+      rangeRule("priority", 1, 50000, "a rule priority", [ELB_API("CreateRule")]),
       {
         property: "conditions",
         rule: "at most 5 condition values per rule; an HTTP header name of at most 40 characters, each value at most 128",

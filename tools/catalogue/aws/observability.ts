@@ -1,10 +1,11 @@
 /** Alerting and recovery: SNS topics and subscriptions, AWS Backup vaults, plans and selections, budgets. */
 import { arn, hex, uuid } from "../../engine/ids";
 import { physicalName } from "../../engine/mocks/naming";
+import { reveal } from "../../engine/values";
 import { PRICING } from "../prices";
-import { TAG_LIMITS, nameRule, regionOfArn } from "../rules";
+import { TAG_LIMITS, arnInOwnRegion, nameRule, roleArnRule } from "../rules";
 import { PULUMI_AWS_AUTONAMING, api, registry, tf, tfDocs } from "../sources";
-import { InputRule, TypeEntry, none } from "../types";
+import { TypeEntry, none } from "../types";
 
 export const SNS_TOPIC = "aws:sns/topic:Topic";
 export const SNS_TOPIC_POLICY = "aws:sns/topicPolicy:TopicPolicy";
@@ -19,17 +20,7 @@ const NO_DATA = none("configuration: recreated from code");
 const BACKUP_API = (action: string) => `https://docs.aws.amazon.com/aws-backup/latest/devguide/API_${action}.html`;
 const BUDGETS_API = (action: string) => `https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_budgets_${action}.html`;
 
-const inOwnRegion = (property: string, what: string, sources: readonly string[]): InputRule => ({
-  property,
-  rule: `${what} must be in the resource's own region`,
-  sources,
-  check: (ctx) => {
-    const region = regionOfArn(ctx.inputs[property]);
-    return region !== undefined && region !== ctx.region
-      ? `${ctx.inputs[property]} is in ${region}, the resource in ${ctx.region}`
-      : undefined;
-  },
-});
+const inOwnRegion = arnInOwnRegion;
 
 /** The total price of the region's backups: its primaries' storage as one full snapshot, plus copies. */
 const backupPrice: TypeEntry["price"] = {
@@ -38,7 +29,7 @@ const backupPrice: TypeEntry["price"] = {
   monthly: ({ inputs, region, book, plan }) => {
     const gb = plan.resources
       .filter((r) => r.type === "aws:rds/instance:Instance" && r.region === region)
-      .map((r) => JSON.parse(JSON.stringify(r.inputs)) as Record<string, any>)
+      .map((r) => reveal(r.inputs) as Record<string, any>)
       .filter((i) => i.replicateSourceDb === undefined)
       .reduce((sum, i) => sum + Number(i.allocatedStorage ?? 0), 0);
     const rules: any[] = inputs.rules ?? [];
@@ -209,15 +200,7 @@ export const OBSERVABILITY_ENTRIES: readonly TypeEntry[] = [
         rule: "backup selection names are 1-50 letters, digits or -_. characters",
         sources: [BACKUP_API("BackupSelection")],
       }),
-      {
-        property: "iamRoleArn",
-        rule: "an IAM role ARN",
-        sources: [BACKUP_API("BackupSelection")],
-        check: (ctx) =>
-          typeof ctx.inputs.iamRoleArn === "string" && !/^arn:aws[a-z-]*:iam::\d{12}:role\//.test(ctx.inputs.iamRoleArn)
-            ? `"${ctx.inputs.iamRoleArn}"`
-            : undefined,
-      },
+      roleArnRule("iamRoleArn", [BACKUP_API("BackupSelection")]),
     ],
     creation: { seconds: 5, source: tfDocs("backup_selection") },
     price: none(`no charge of its own (${PRICING.backup})`),

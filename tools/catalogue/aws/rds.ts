@@ -3,7 +3,7 @@ import { alnum, arn, hex, uuid } from "../../engine/ids";
 import { physicalName } from "../../engine/mocks/naming";
 import { reveal } from "../../engine/values";
 import { PRICING } from "../prices";
-import { TAG_LIMITS, arnInOwnRegion, isArn, nameRule, regionOfArn } from "../rules";
+import { TAG_LIMITS, arnInOwnRegion, isArn, nameRule, rangeRule, regionOfArn } from "../rules";
 import { api, registry, tf, tfDocs } from "../sources";
 import { CreationTime, TypeEntry, none } from "../types";
 import { RDS_INSTANCE, RDS_INSTANCE_RULES, RDS_PARAMETER_GROUP, RDS_PARAMETER_GROUP_RULES } from "./rds-rules";
@@ -212,15 +212,7 @@ const backupReplication: TypeEntry = {
     arnInOwnRegion("kmsKeyId", "the KMS key encrypting the replicated backups", [
       api("AmazonRDS", "StartDBInstanceAutomatedBackupsReplication"),
     ]),
-    {
-      property: "retentionPeriod",
-      rule: "1-35 days",
-      sources: [api("AmazonRDS", "StartDBInstanceAutomatedBackupsReplication")],
-      check: (ctx) => {
-        const days = ctx.inputs.retentionPeriod;
-        return days !== undefined && (days < 1 || days > 35) ? `${days} days` : undefined;
-      },
-    },
+    rangeRule("retentionPeriod", 1, 35, "a retention in days", [api("AmazonRDS", "StartDBInstanceAutomatedBackupsReplication")]),
   ],
   creation: { seconds: 60, source: `${tfDocs("db_instance_automated_backups_replication")}#timeouts` },
   price: none(`priced with the backups it copies (snapshot storage and cross-region transfer, ${PRICING.rds})`),

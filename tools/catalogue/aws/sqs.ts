@@ -2,7 +2,7 @@
 import { arn } from "../../engine/ids";
 import { physicalName } from "../../engine/mocks/naming";
 import { PRICING } from "../prices";
-import { TAG_LIMITS, arnInOwnRegion, physicalName as sentName } from "../rules";
+import { TAG_LIMITS, arnInOwnRegion, physicalName as sentName, rangeRule } from "../rules";
 import { PULUMI_AWS_AUTONAMING, api, registry, tf, tfDocs } from "../sources";
 import { InputRule, TypeEntry, none } from "../types";
 
@@ -16,15 +16,7 @@ const SET_ATTRIBUTES = api("AWSSimpleQueueService", "SetQueueAttributes");
 const USAGE_PRICED = none(`usage-priced only (requests), not part of the fixed floor: ${PRICING.sqs}`);
 const NO_TRIGGERS = none("holds no data; its ForceNew properties are not catalogued, so the diff shows its changes as updates");
 
-const between = (property: string, min: number, max: number, what: string): InputRule => ({
-  property,
-  rule: `${what}: ${min}-${max}`,
-  sources: [CREATE],
-  check: (ctx) => {
-    const value = ctx.inputs[property];
-    return typeof value === "number" && (value < min || value > max) ? `${value}` : undefined;
-  },
-});
+const between = (property: string, min: number, max: number, what: string): InputRule => rangeRule(property, min, max, what, [CREATE]);
 
 /** The queue a redrive policy names as dead-letter target, when it is in the plan. */
 function deadLetterTarget(ctx: Parameters<InputRule["check"]>[0]): { fifo: boolean; name: string } | undefined {
