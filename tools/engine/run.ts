@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { OFFLINE_ACCOUNT_ID } from "./ids";
 import { entryOf } from "../catalogue";
 import { HELM_RELEASE } from "../catalogue/other/kubernetes";
+import { RegisteredResource } from "../catalogue/types";
 import { Refusal, RefusedInputsError, refusalsOf } from "../catalogue/validate";
 import { INVOKE_MOCKS, RESOURCE_MOCKS } from "./mocks";
 import { Plan, PlannedResource, STACK_TYPE, engineUrn, isProviderType } from "./model";
@@ -113,6 +114,8 @@ export async function planLoadedStack(
   const providerRegions = new Map<string, string | undefined>();
   const providerTags = new Map<string, Record<string, string>>();
   const refusals: Refusal[] = [];
+  /** Custom resources registered so far, by type, as input rules read them (secrets revealed once). */
+  const registeredByType = new Map<string, RegisteredResource[]>();
   const providerUrns = new Map<string, string>();
   const resources = new Map<string, PlannedResource>();
   let pending: Pending | undefined;
@@ -155,16 +158,7 @@ export async function planLoadedStack(
           inputs,
           outputs: { ...inputs, ...current.outputs },
           defaultTags: (current.providerRef && providerTags.get(current.providerRef)) || {},
-          registered: (type) =>
-            [...resources.values()]
-              .filter((r) => r.type === type)
-              .map((r) => ({
-                type: r.type,
-                name: r.name,
-                region: r.region,
-                inputs: reveal(r.inputs) as Record<string, any>,
-                outputs: reveal(r.outputs) as Record<string, any>,
-              })),
+          registered: (type) => registeredByType.get(type) ?? [],
         }),
       );
       return { id: current.id, state: { ...args.inputs, ...result.outputs } };
@@ -270,6 +264,19 @@ export async function planLoadedStack(
             ]),
           },
         });
+        // Custom resources as input rules read them (secrets revealed once, in registration order).
+        const planned = resources.get(urn);
+        if (planned && current.outputs !== undefined) {
+          const registered = registeredByType.get(type) ?? [];
+          registered.push({
+            type,
+            name: planned.name,
+            region: planned.region,
+            inputs: reveal(planned.inputs) as Record<string, any>,
+            outputs: reveal(planned.outputs) as Record<string, any>,
+          });
+          registeredByType.set(type, registered);
+        }
       }
       callback(err, response);
     });
