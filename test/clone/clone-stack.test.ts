@@ -6,6 +6,7 @@ import { planStack } from "../../tools/engine/run";
 import { StackFileError } from "../../tools/engine/stack-files";
 import { evaluatePolicies, policyConfigFileFor } from "../../tools/policy/run-policies";
 import { REPO, ofType } from "../helpers/plan";
+import { passphraseCiphertext, passphraseSalt } from "../engine/ciphertexts";
 import { committedText, copyProject, runTool, snapshot, stackText } from "./fixtures";
 
 const APAC = { from: "prod", to: "prod-apac", zone: "apac", regions: ["ap-southeast-1", "ap-southeast-2"] };
@@ -46,8 +47,8 @@ describe("clone-stack", () => {
 
   it("leaves secure values and the secrets provider out and prints the exact commands to set them", () => {
     const prod = committedText("prod")
-      .replace("config:\n", "encryptionsalt: v1:abcdefgh:v1:ijklmnop:qrstuv==\nconfig:\n  datadog:apiKey:\n    secure: v1:AAAABBBBCCCC\n")
-      .replace("    team: platform\n", "    team: platform\n    owner:\n      secure: v1:DDDDEEEE\n");
+      .replace("config:\n", `encryptionsalt: ${passphraseSalt()}\nconfig:\n  datadog:apiKey:\n    secure: ${passphraseCiphertext()}\n`)
+      .replace("    team: platform\n", `    team: platform\n    owner:\n      secure: ${passphraseCiphertext()}\n`);
     const dir = copyProject({ prod });
     const result = cloneStack({ dir, ...APAC });
     assert.doesNotMatch(result.text, /secure|encryptionsalt|datadog/);

@@ -2,14 +2,16 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { KNOWN_KEYS } from "../../components/config";
-import { REPO } from "../helpers/plan";
+import { KNOWN_KEYS, resolvePlatformConfig } from "../../components/config";
+import { REQUIRED_KEYS } from "../../components/config/schema";
+import { loadProjectFile } from "../../tools/engine/project-file";
+import { REPO, committedConfig } from "../helpers/plan";
 
 describe("Pulumi.yaml", () => {
   const project = parse(fs.readFileSync(path.join(REPO, "Pulumi.yaml"), "utf8")) as {
     name: string;
     runtime: { name: string; options?: Record<string, unknown> };
-    config: Record<string, { type?: string; description?: string }>;
+    config: Record<string, { type?: string; description?: string; default?: unknown; items?: { type: string } }>;
   };
 
   it("is a TypeScript Node.js project named like the config namespace", () => {
@@ -18,15 +20,44 @@ describe("Pulumi.yaml", () => {
     assert.equal(project.runtime.options?.typescript, true);
   });
 
-  it("declares exactly the keys the program accepts, so older CLIs accept every stack file", () => {
+  it("declares exactly the keys the program accepts, each typed and described", () => {
     assert.deepEqual(Object.keys(project.config).sort(), [...KNOWN_KEYS].sort());
-    for (const [key, declaration] of Object.entries(project.config)) assert.ok(declaration.description, `${key} has a description`);
+    for (const [key, declaration] of Object.entries(project.config)) {
+      assert.ok(declaration.description, `${key} has a description`);
+      assert.ok(declaration.type, `${key} has a type the CLI checks`);
+    }
+    // Structured keys are objects and lists: `type: object` exists since CLI 3.187.0 (pulumi/pulumi#20132).
+    assert.equal(project.config.network.type, "object");
+    assert.deepEqual([project.config.regions.type, project.config.regions.items], ["array", { type: "object" }]);
   });
 
-  it("types only scalar keys: the CLI's project schema has no object type", () => {
-    for (const [key, declaration] of Object.entries(project.config)) {
-      if (declaration.type !== undefined)
-        assert.ok(["string", "integer", "boolean"].includes(declaration.type), `${key}: ${declaration.type}`);
+  it("requires exactly what the program requires: every other key has a default, as the CLI needs", () => {
+    // pulumi/pulumi pkg/workspace/config.go mergeConfig: a declared key with no default or value is required.
+    const required = Object.entries(project.config)
+      .filter(([, d]) => d.default === undefined)
+      .map(([k]) => k);
+    assert.deepEqual(required.sort(), [...REQUIRED_KEYS].sort());
+  });
+
+  it("has defaults that mean the environment's defaults: setting them changes nothing", () => {
+    for (const stack of ["dev", "prod"] as const) {
+      const values = Object.fromEntries(Object.entries(committedConfig(stack)).map(([k, v]) => [k.replace(/^platform:/, ""), v]));
+      const optional = Object.entries(project.config).filter(([, d]) => d.default !== undefined);
+      for (const [key, declaration] of optional) {
+        const without = { ...values };
+        delete without[key];
+        assert.deepEqual(
+          resolvePlatformConfig({ stack, values: { ...without, [key]: declaration.default } }),
+          resolvePlatformConfig({ stack, values: without }),
+          `${stack}: ${key}`,
+        );
+      }
     }
+  });
+
+  it("passes the CLI's own project checks (declaration attributes, types of defaults)", () => {
+    const loaded = loadProjectFile(path.join(REPO, "Pulumi.yaml"));
+    assert.equal(loaded.name, "platform");
+    assert.equal(loaded.declarations.length, KNOWN_KEYS.length);
   });
 });

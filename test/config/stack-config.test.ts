@@ -2,8 +2,10 @@ import { strict as assert } from "node:assert";
 import { ConfigError, KNOWN_KEYS, PlatformConfig, resolvePlatformConfig } from "../../components/config";
 import { AWS_REGIONS } from "../../components/config/aws-regions";
 import { zoneOfRegion } from "../../policies/residency-zones";
-import { loadStack } from "../../tools/engine/stack-files";
+import { SECURE_PLACEHOLDER, loadStack } from "../../tools/engine/stack-files";
+import { serviceCiphertext } from "../engine/ciphertexts";
 import { REPO, committedConfig, tempProject } from "../helpers/plan";
+import { committedText } from "../clone/fixtures";
 
 /** Resolves config values the way the engine hands them over (keys without the namespace). */
 function resolve(values: Record<string, unknown>, stack = "test"): PlatformConfig {
@@ -274,10 +276,13 @@ describe("stack config", () => {
     });
 
     it("turns secure values into secret placeholders", () => {
-      const dir = tempProject({ s: "config:\n  platform:alertEmail:\n    secure: v1:abc\n" });
+      const ciphertext = serviceCiphertext();
+      const dir = tempProject({ s: `${committedText("dev")}  platform:alertEmail:\n    secure: ${ciphertext}\n` });
       const loaded = loadStack(dir, "s");
       assert.deepEqual(loaded.secretKeys, ["platform:alertEmail"]);
-      assert.notEqual(loaded.config["platform:alertEmail"], "v1:abc");
+      assert.deepEqual(loaded.secureKeys, ["platform:alertEmail"]);
+      assert.equal(loaded.config["platform:alertEmail"], SECURE_PLACEHOLDER);
+      assert.ok(!Object.values(loaded.config).some((v) => v.includes(ciphertext)));
     });
   });
 });

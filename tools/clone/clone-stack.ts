@@ -163,21 +163,22 @@ export function cloneStack(options: CloneStackOptions): StackCloneResult {
     else if (pair && isScalar(pair.key)) pair.key.commentBefore = comment;
   }
   notes.push(...rewriteEdge(configMap, loaded.project, config, zones, options.to, options.domain));
-  for (const key of SECRETS_PROVIDER_KEYS) {
-    if (isMap(doc.contents) && doc.contents.has(key)) {
-      doc.contents.delete(key);
-      notes.push(`${key}: left out; it belongs to ${sourceFile}'s secrets provider (pulumi stack init sets the new one)`);
-    }
-  }
   setHeader(doc, ` ${options.to}: cloned from ${sourceFile} by \`npm run clone-stack\` for ${regions.join(", ")}.`);
 
-  // Validate with the secure values still in place (as placeholders), then leave them out.
+  // Validate with the secure values and their secrets provider still in place (as placeholders),
+  // then leave both out.
   let result: PlatformConfig;
   try {
     result = validateStackText(options.dir, options.to, render(doc, layout));
   } catch (error) {
     if (error instanceof ConfigError) throw new CloneError(`the cloned stack does not validate, nothing written:\n${error.message}`);
     throw error;
+  }
+  for (const key of SECRETS_PROVIDER_KEYS) {
+    if (isMap(doc.contents) && doc.contents.has(key)) {
+      doc.contents.delete(key);
+      notes.push(`${key}: left out; it belongs to ${sourceFile}'s secrets provider (pulumi stack init sets the new one)`);
+    }
   }
   const removed = removeSecureValues(configMap);
   const text = render(doc, layout);
