@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { parse, stringify } from "yaml";
 import { AWS_REGIONS } from "../components/config/aws-regions";
 import { zoneOfRegion } from "../policies/residency-zones";
-import { EXIT, REPO_ROOT, runTool } from "./cli";
+import { EXIT, REPO_ROOT, parseToolArgs, runTool } from "./cli";
 import { reportTimings } from "./report/bench";
 
 interface Measurement {
@@ -57,6 +57,13 @@ function generatedStack(dir: string, count: number): string {
 }
 
 async function main(): Promise<number> {
+  parseToolArgs(
+    {},
+    {
+      usage: "npm run bench",
+      summary: "Times offline plans of dev, prod and generated 1-20 region stacks, each in a fresh process (BENCH_RUNS runs, median).",
+    },
+  );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "platform-bench-"));
   fs.copyFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
   for (const stack of ["dev", "prod"])

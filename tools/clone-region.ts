@@ -1,11 +1,24 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { EXIT, REPO_ROOT, UsageError, parseToolArgs, runTool } from "./cli";
+import { EXIT, REPO_ROOT, ToolHelp, UsageError, parseToolArgs, runTool, stackFlag } from "./cli";
 import { cloneRegion } from "./clone/clone-region";
 import { CloneError } from "./clone/errors";
 
-const USAGE =
-  "npm run clone-region -- --stack <name> --from <region> --to <region> [--zone <zone>] [--origin-certificate-arn <arn>] [--dry-run]";
+const HELP: ToolHelp = {
+  usage:
+    "npm run clone-region -- --stack <name> --from <region> --to <region> [--zone <zone>] [--origin-certificate-arn <arn>] [--dry-run]",
+  summary: "Adds a region to a stack file, copying another region's settings; every other byte of the file stays as it is.",
+  flags: {
+    "--stack <name>": "the stack to edit (Pulumi.<name>.yaml)",
+    "--from <region>": "the region whose settings are copied",
+    "--to <region>": "the region added",
+    "--zone <zone>": "the new region's residency zone, when it differs from --from's",
+    "--origin-certificate-arn <arn>": "with edge.certificate.strategy existing: the new region's origin certificate",
+    "--dry-run": "print the unified diff and write nothing",
+    "--dir <project>": "the directory holding Pulumi.yaml and the stack files (default: this repository)",
+  },
+};
+const USAGE = HELP.usage;
 
 /** `npm run clone-region`: adds a region to a stack file, copying another region's settings. */
 async function main(): Promise<number> {
@@ -19,10 +32,11 @@ async function main(): Promise<number> {
       "dry-run": { type: "boolean", default: false },
       dir: { type: "string" },
     },
-    USAGE,
+    HELP,
   );
   const missing = (["stack", "from", "to"] as const).filter((flag) => !args[flag]).map((flag) => `--${flag}`);
   if (missing.length > 0) throw new UsageError(`${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} required\nusage: ${USAGE}`);
+  stackFlag(args.stack, "--stack", USAGE);
   const dir = path.resolve(args.dir ?? REPO_ROOT);
   try {
     const result = cloneRegion({

@@ -1,11 +1,25 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { EXIT, REPO_ROOT, UsageError, parseToolArgs, runTool } from "./cli";
+import { EXIT, REPO_ROOT, ToolHelp, UsageError, parseToolArgs, runTool, stackFlag } from "./cli";
 import { cloneStack } from "./clone/clone-stack";
 import { CloneError } from "./clone/errors";
 
-const USAGE =
-  "npm run clone-stack -- --from <stack> --to <new stack> --regions <region,region,...> [--zone <zone>] [--supernet <cidr>] [--domain <name>] [--dry-run]";
+const HELP: ToolHelp = {
+  usage:
+    "npm run clone-stack -- --from <stack> --to <new stack> --regions <region,region,...> [--zone <zone>] [--supernet <cidr>] [--domain <name>] [--dry-run]",
+  summary: "Writes Pulumi.<to>.yaml from another stack with its regions replaced, and prints the secrets to set again.",
+  flags: {
+    "--from <stack>": "the stack copied",
+    "--to <new stack>": "the stack written (Pulumi.<to>.yaml must not exist)",
+    "--regions <list>": "the new stack's regions, comma-separated",
+    "--zone <zone>": "the residency zone of the new regions, when the source does not use it",
+    "--supernet <cidr>": "the new stack's supernet (default: a private block no other stack overlaps)",
+    "--domain <name>": "the new stack's edge domain (default: <to>.<source domain>)",
+    "--dry-run": "print the unified diff and write nothing",
+    "--dir <project>": "the directory holding Pulumi.yaml and the stack files (default: this repository)",
+  },
+};
+const USAGE = HELP.usage;
 
 /** `npm run clone-stack`: writes Pulumi.<to>.yaml from another stack with its regions replaced. */
 async function main(): Promise<number> {
@@ -20,10 +34,12 @@ async function main(): Promise<number> {
       "dry-run": { type: "boolean", default: false },
       dir: { type: "string" },
     },
-    USAGE,
+    HELP,
   );
   const missing = (["from", "to", "regions"] as const).filter((flag) => !args[flag]).map((flag) => `--${flag}`);
   if (missing.length > 0) throw new UsageError(`${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} required\nusage: ${USAGE}`);
+  stackFlag(args.from, "--from", USAGE);
+  stackFlag(args.to, "--to", USAGE);
   const dir = path.resolve(args.dir ?? REPO_ROOT);
   const regions = args
     .regions!.split(",")

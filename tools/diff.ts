@@ -7,7 +7,7 @@
  * `--allow-replace`).
  */
 import * as fs from "node:fs";
-import { EXIT, REPO_ROOT, UsageError, parseToolArgs, runTool } from "./cli";
+import { EXIT, REPO_ROOT, ToolHelp, UsageError, checkOutputPath, parseToolArgs, runTool, stackFlag } from "./cli";
 import { planStack } from "./engine/run";
 import { Plan } from "./engine/model";
 import { planAtRef } from "./report/base-plan";
@@ -17,7 +17,18 @@ import { diffJson, renderDiffMarkdown, renderDiffText } from "./report/diff-rend
 /** A stateful resource would lose its data and `--allow-replace` was not given. */
 export const EXIT_STATEFUL_REPLACED = 3;
 
-const USAGE = "npm run diff -- --stack <name> --base <git-ref> [--json] [--markdown <file>] [--allow-replace]";
+const HELP: ToolHelp = {
+  usage: "npm run diff -- --stack <name> --base <git-ref> [--json] [--markdown <file>] [--allow-replace]",
+  summary: "Plans the stack at a git ref and in the working tree, and reports what the change adds, removes, updates and replaces.",
+  flags: {
+    "--stack <name>": "the stack to compare (Pulumi.<name>.yaml)",
+    "--base <git-ref>": "the commit to compare with, e.g. origin/main",
+    "--json": "print the diff as JSON instead of text",
+    "--markdown <file>": "also write the diff as a pull-request comment",
+    "--allow-replace": "exit 0 even when a stateful resource would be deleted or replaced",
+  },
+  exitCodes: { [EXIT_STATEFUL_REPLACED]: "a stateful resource would be deleted or replaced (and --allow-replace was not given)" },
+};
 
 async function main(): Promise<number> {
   const args = parseToolArgs(
@@ -28,13 +39,15 @@ async function main(): Promise<number> {
       markdown: { type: "string" },
       "allow-replace": { type: "boolean", default: false },
     },
-    USAGE,
+    HELP,
   );
-  if (!args.stack) throw new UsageError(`--stack is required\nusage: ${USAGE}`);
-  if (!args.base) throw new UsageError(`--base is required\nusage: ${USAGE}`);
+  const stack = stackFlag(args.stack, "--stack", HELP.usage);
+  if (!args.base) throw new UsageError(`--base is required\nusage: ${HELP.usage}`);
+  if (args.base.startsWith("-")) throw new UsageError(`--base ${args.base}: a git ref does not start with "-"`);
+  if (args.markdown !== undefined) checkOutputPath("--markdown", args.markdown);
 
-  const head = await planStack({ dir: REPO_ROOT, stack: args.stack });
-  const base = planAtRef(REPO_ROOT, args.base, args.stack);
+  const head = await planStack({ dir: REPO_ROOT, stack });
+  const base = await planAtRef(REPO_ROOT, args.base, stack);
   const basePlan: Plan = base.plan ?? { ...head, resources: [], outputs: {}, limitations: [] };
   // Both sides in JSON form, so secrets compare as "[secret]" and references as ids.
   const diff = diffPlans(basePlan, JSON.parse(JSON.stringify(head)) as Plan);

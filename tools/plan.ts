@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { EXIT, REPO_ROOT, UsageError, parseToolArgs, runTool } from "./cli";
+import { EXIT, REPO_ROOT, ToolHelp, UsageError, checkOutputPath, parseToolArgs, runTool, stackFlag } from "./cli";
 import { planStack } from "./engine/run";
 import { previewDocument } from "./plan/preview-json";
 import { renderCounts, renderOutputs, renderSummary, renderTree } from "./plan/render";
@@ -10,7 +10,17 @@ import { renderMarkdownReport } from "./report/markdown";
 import { renderPolicyMarkdown } from "./report/policy-section";
 import { PolicyConfigError, PolicyReport, evaluatePolicies, formatPolicyReport, policyConfigFileFor } from "./policy/run-policies";
 
-const USAGE = "npm run plan -- --stack <name> [--json <file>|-] [--markdown <file>] [--quiet]";
+const HELP: ToolHelp = {
+  usage: "npm run plan -- --stack <name> [--json <file>|-] [--markdown <file>] [--quiet] [--dir <project>]",
+  summary: "Plans one stack offline: the real program under the Pulumi mock runtime, then the policy pack, as `pulumi preview` would.",
+  flags: {
+    "--stack <name>": "the stack to plan (Pulumi.<name>.yaml)",
+    "--json <file>|-": "also write a document shaped like `pulumi preview --json`; - writes it to stdout instead of the text",
+    "--markdown <file>": "also write the pull-request report (summary, policies, diagram, deploy time)",
+    "--quiet": "leave the resource tree out of the text",
+    "--dir <project>": "the directory holding Pulumi.yaml and the stack files (default: this repository)",
+  },
+};
 
 /** `npm run plan`: the offline plan of one stack, printed like `pulumi preview`. */
 async function main(): Promise<number> {
@@ -22,13 +32,19 @@ async function main(): Promise<number> {
       quiet: { type: "boolean", default: false },
       dir: { type: "string" },
     },
-    USAGE,
+    HELP,
   );
-  if (!args.stack) throw new UsageError(`--stack is required\nusage: ${USAGE}`);
+  const stack = stackFlag(args.stack, "--stack", HELP.usage);
   const dir = path.resolve(args.dir ?? REPO_ROOT);
+  // Output files are checked before the plan runs, so a typo costs no wait.
+  if (args.markdown !== undefined) checkOutputPath("--markdown", args.markdown);
+  if (args.json !== undefined && args.json !== "-") checkOutputPath("--json", args.json);
+  if (args.json !== undefined && args.markdown !== undefined && path.resolve(args.json) === path.resolve(args.markdown)) {
+    throw new UsageError(`--json and --markdown name the same file ${args.json}; give each its own`);
+  }
 
   const started = process.hrtime.bigint();
-  const plan = await planStack({ dir, stack: args.stack });
+  const plan = await planStack({ dir, stack });
   const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
   // The policy pack, with the config file the CLI gets for this environment (--policy-pack-config).
   let policies: PolicyReport;

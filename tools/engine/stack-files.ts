@@ -33,7 +33,8 @@ export function stackNameProblem(name: string): string | undefined {
   if (name.length > 100) return "a stack name cannot exceed 100 characters";
   const bad = [...name].findIndex((c) => !/[A-Za-z0-9_.-]/.test(c));
   if (bad >= 0) {
-    const hint = name.includes("/") ? " (offline tools take the stack's own name, not org/project/stack)" : "";
+    const qualified = name.split("/").every((part) => /^[A-Za-z0-9_.-]+$/.test(part) && part !== "." && part !== "..");
+    const hint = qualified ? " (offline tools take the stack's own name, not org/project/stack)" : "";
     return `a stack name may only contain letters, digits, "-", "_" or "." (the Pulumi CLI's rule): invalid character ${JSON.stringify(name[bad])} at position ${bad}${hint}`;
   }
   return NAME_PATTERN.test(name) ? undefined : "not a stack name";

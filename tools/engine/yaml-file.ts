@@ -34,10 +34,11 @@ export class StackFileError extends Error {
 }
 
 /**
- * Largest Pulumi.yaml or stack file we read. The committed prod stack is about 2 KiB and a
- * 20-region stack about 10 KiB; 256 KiB keeps parsing well under a second on a 2-core machine.
+ * Largest Pulumi.yaml or stack file we read: the committed stacks are 1-2 KiB, so 128 KiB leaves
+ * room for any real stack and bounds the worst case (a flow list of 60,000 items) to about a
+ * second of parsing on a 2-core machine.
  */
-export const MAX_FILE_BYTES = 256 * 1024;
+export const MAX_FILE_BYTES = 128 * 1024;
 /** Deepest nesting of mappings and lists; stack config is a few levels deep. */
 export const MAX_DEPTH = 32;
 /** The `yaml` library's own alias expansion limit (its default), which stops alias bombs. */
@@ -141,7 +142,7 @@ export function readYamlFile(file: string, label: string): YamlFile {
     throw new StackFileError(`${label}${at}: YAML syntax error: ${message}`);
   }
 
-  const aliases: Alias[] = [];
+  const aliases = new Map<Alias, string>();
   const fail = (node: Node, ancestors: readonly unknown[], message: string): never => {
     const full = keyPath(ancestors, node);
     const path = full.length > 100 ? `${full.slice(0, 100)}…` : full;
@@ -151,7 +152,7 @@ export function readYamlFile(file: string, label: string): YamlFile {
     Node(_key, node, ancestors) {
       const depth = ancestors.filter((a) => isCollection(a)).length;
       if (depth > MAX_DEPTH) fail(node, ancestors, `nested more than ${MAX_DEPTH} levels deep; stack config needs a few`);
-      if (isAlias(node)) aliases.push(node);
+      if (isAlias(node)) aliases.set(node, keyPath(ancestors, node));
       else if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
         const tag = node.tag.replace(/^tag:yaml\.org,2002:/, "!!");
         fail(node, ancestors, `YAML tag ${tag} is not supported; use plain strings, numbers, booleans, lists and mappings`);
@@ -188,7 +189,7 @@ export function readYamlFile(file: string, label: string): YamlFile {
 
   // Conversion resolves aliases; track which one is being expanded, so its errors have a line.
   let current: Alias | undefined;
-  for (const alias of aliases) {
+  for (const alias of aliases.keys()) {
     const ownToJSON = Alias.prototype.toJSON;
     alias.toJSON = function (this: Alias, arg: unknown, ctx: unknown) {
       current = alias;
@@ -200,13 +201,14 @@ export function readYamlFile(file: string, label: string): YamlFile {
     value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     if (!(error instanceof ReferenceError) || current === undefined) throw error;
-    const at = where(current);
+    const path = aliases.get(current);
+    const at = `${where(current)}${path ? `: ${path}` : ""}`;
     if (/^Unresolved alias/.test(error.message)) {
       throw new StackFileError(`${at}: alias *${current.source} refers to no anchor; define &${current.source} before it is used`);
     }
     if (/^Excessive alias count/.test(error.message)) {
       throw new StackFileError(
-        `${at}: alias *${current.source} expands past the limit of ${MAX_ALIAS_COUNT} nodes (an alias bomb); repeat fewer values through anchors`,
+        `${at}: alias *${current.source} expands past the limit of ${MAX_ALIAS_COUNT} alias expansions (an alias bomb); repeat fewer values through anchors`,
       );
     }
     throw new StackFileError(`${at}: alias *${current.source}: ${error.message}`);
