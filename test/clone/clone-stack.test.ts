@@ -54,7 +54,7 @@ describe("clone-stack", () => {
     assert.doesNotMatch(result.text, /secure|encryptionsalt|datadog/);
     assert.deepEqual(result.secretCommands, [
       "pulumi config set --secret datadog:apiKey <value> --stack prod-apac",
-      "pulumi config set --secret --path 'platform:tags.owner' <value> --stack prod-apac",
+      "pulumi config set --secret --path platform:tags.owner <value> --stack prod-apac",
     ]);
     const cli = runTool("clone-stack", dir, ...APAC_ARGS);
     assert.equal(cli.code, 0, cli.stderr);

@@ -4,7 +4,8 @@ import * as path from "node:path";
 import { YAMLMap, isMap, isScalar } from "yaml";
 import { ConfigError, PlatformConfig } from "../../components/config";
 import { Cidr, cidr, formatCidr, overlaps, parseCidr } from "../../components/shared/cidr";
-import { listStacks } from "../engine/stack-files";
+import { listStacks, stackNameProblem } from "../engine/stack-files";
+import { hasControlCharacters, shellCommand } from "../shell";
 import { RegionCidr, allocateRegionCidr, freshSupernet } from "./cidr-choice";
 import { unifiedDiff } from "./diff";
 import { CloneError } from "./errors";
@@ -56,9 +57,8 @@ export interface StackCloneResult {
 const SECRETS_PROVIDER_KEYS = ["encryptionsalt", "secretsprovider", "encryptedkey"];
 
 export function cloneStack(options: CloneStackOptions): StackCloneResult {
-  if (!/^[A-Za-z0-9_.-]{1,100}$/.test(options.to)) {
-    throw new CloneError(`--to ${options.to}: a stack name is 1-100 letters, digits, "-", "_" or "."`);
-  }
+  const invalid = stackNameProblem(options.to) ?? stackNameProblem(options.from);
+  if (invalid) throw new CloneError(`--${stackNameProblem(options.to) ? "to" : "from"}: ${invalid}`);
   if (options.to === options.from) throw new CloneError(`--to must name a new stack, not the source ${options.from}`);
   const regions = options.regions.map((r) => requireRegion(r, "--regions"));
   if (regions.length === 0) throw new CloneError("--regions must list at least one region");
@@ -194,11 +194,19 @@ export function cloneStack(options: CloneStackOptions): StackCloneResult {
   };
 }
 
-/** The command that sets a left-out secret in the new stack. */
+/**
+ * The command that sets a left-out secret in the new stack, every word from the stack file
+ * shell-quoted. A key with control characters is refused: printed, it could rewrite the terminal.
+ */
 export function secretCommand(secret: RemovedSecret, stack: string): string {
+  const target = secret.path ?? secret.key;
+  if (hasControlCharacters(target)) {
+    throw new CloneError(`${JSON.stringify(target)}: a config key with control characters cannot be printed as a command; rename it`);
+  }
+  const value = { raw: "<value>" };
   return secret.path === undefined
-    ? `pulumi config set --secret ${secret.key} <value> --stack ${stack}`
-    : `pulumi config set --secret --path '${secret.path}' <value> --stack ${stack}`;
+    ? shellCommand(["pulumi", "config", "set", "--secret", secret.key, value, "--stack", stack])
+    : shellCommand(["pulumi", "config", "set", "--secret", "--path", secret.path, value, "--stack", stack]);
 }
 
 /**

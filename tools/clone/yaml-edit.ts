@@ -181,13 +181,21 @@ export interface RemovedSecret {
   readonly path?: string;
 }
 
+/**
+ * A map key as a segment of a Pulumi property path (`pulumi config set --path`): `.name`, or
+ * `["a.b"]` for a key the path syntax would split (pulumi/pulumi resource/properties_path.go).
+ */
+function propertySegment(key: string): string {
+  return /^[^.[\]"]+$/.test(key) ? `.${key}` : `["${key.replace(/"/g, '\\"')}"]`;
+}
+
 /** Removes every `secure:` value from a config mapping and says where they were. */
 export function removeSecureValues(config: YAMLMap): RemovedSecret[] {
   const removed: RemovedSecret[] = [];
   const walk = (node: unknown, key: string, path: string): void => {
     if (isMap(node)) {
       for (const pair of [...node.items]) {
-        const child = `${path}.${String(keyOf(pair))}`;
+        const child = `${path}${propertySegment(String(keyOf(pair)))}`;
         if (isSecureNode(pair.value)) {
           node.delete(pair.key);
           removed.push({ key, path: child });
