@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -277,6 +278,27 @@ describe("stack loading: the Pulumi CLI's rules", () => {
       ],
     ];
     for (const [name, declarations, message] of cases) it(`refuses ${name}`, () => assert.match(projectFileError(declarations), message));
+  });
+
+  it("npm run plan refuses what the CLI refuses: exit 2, every problem with file and key, no stack trace", () => {
+    const text = committedText("dev")
+      .replace(/ {2}platform:regions:\n[\s\S]*$/, "")
+      .replace("platform:edge:", "platfrom:edge:");
+    const dir = tempProject({ s: text });
+    const result = spawnSync(process.execPath, [path.join(REPO, "build/tools/plan.js"), "--stack", "s", "--dir", dir], {
+      encoding: "utf8",
+    });
+    assert.equal(result.status, 2);
+    assert.equal(result.stdout, "");
+    assert.equal(
+      result.stderr.replace(/platform:<key>.*$/m, "platform:<key>…"),
+      [
+        "error: invalid stack configuration (2 problems)",
+        '  Pulumi.s.yaml: platfrom:edge: unknown namespace "platfrom" (did you mean "platform:edge"?); this project reads platform:<key>…',
+        "  Pulumi.s.yaml: platform:regions: is required: Pulumi.yaml declares it with no default, so the Pulumi CLI refuses a stack without it; set it here: The stack's regions: a list of { region, zone, cidr?, azCount?, network?, cluster?, database?, cache?, queues?, alarms? }.",
+        "",
+      ].join("\n"),
+    );
   });
 
   it("refuses an unknown top-level key of a stack file, with the near miss", () => {
