@@ -8,7 +8,8 @@ import { Plan, PlannedResource } from "../engine/model";
 import { CROSS_REGION_REPLICA_CREATION } from "../catalogue/aws/rds";
 import { creationTime } from "../catalogue/facts";
 import { CreationTime } from "../catalogue/types";
-import { T, dependenciesOf, formatDuration, isDeployed, isGlobal, plain, regionOfArn } from "./resources";
+import { CreationGraph, creationGraph } from "../deploy-checks/creation-order";
+import { T, formatDuration, isDeployed, isGlobal, plain, regionOfArn } from "./resources";
 
 export interface PathStep {
   readonly urn: string;
@@ -42,12 +43,11 @@ export function weightOf(resource: PlannedResource): CreationTime {
 }
 
 export function estimateDeployTime(plan: Plan): DeployEstimate {
-  const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
-  const children = new Map<string, PlannedResource[]>();
-  for (const r of plan.resources) if (r.parent) children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
+  const graph = creationGraph(plan);
+  const byUrn = graph.byUrn;
 
-  // start: when everything a resource waits for is done. A component is "registered" at once
-  // (children may start) but "complete" only when all its children are (what dependents wait for).
+  // start: when everything a resource waits for is done (creation-order.ts). A component is
+  // "registered" at once (children may start) but "complete" only when all its children are.
   const start = new Map<string, number>();
   const complete = new Map<string, number>();
   const via = new Map<string, string | undefined>(); // what a resource waited for last (path tracing)
@@ -60,14 +60,12 @@ export function estimateDeployTime(plan: Plan): DeployEstimate {
     visiting.add(r.urn);
     let at = 0;
     let last: string | undefined;
-    for (const urn of dependenciesOf(r)) {
-      const dep = byUrn.get(urn);
-      if (!dep) continue;
-      // Children wait for a custom parent to exist, but only for a component parent's own inputs.
-      const t = urn === r.parent && !isDeployed(dep) ? startOf(dep) : completeOf(dep);
+    for (const wait of graph.waits(r)) {
+      const dep = byUrn.get(wait.urn)!;
+      const t = wait.until === "created" ? completeOf(dep) : startOf(dep);
       if (last === undefined || t > at) {
         at = t;
-        last = urn;
+        last = wait.urn;
       }
     }
     visiting.delete(r.urn);
@@ -79,7 +77,7 @@ export function estimateDeployTime(plan: Plan): DeployEstimate {
     const known = complete.get(r.urn);
     if (known !== undefined) return known;
     let done = startOf(r) + weightOf(r).seconds;
-    if (!isDeployed(r)) for (const child of children.get(r.urn) ?? []) done = Math.max(done, completeOf(child));
+    if (graph.isComponent(r)) for (const child of graph.children(r.urn)) done = Math.max(done, completeOf(child));
     complete.set(r.urn, done);
     return done;
   };
@@ -102,14 +100,14 @@ export function estimateDeployTime(plan: Plan): DeployEstimate {
     totalSeconds: total,
     byRegion,
     sequentialRegionsSeconds: Object.values(byRegion).reduce((a, b) => a + b, 0),
-    criticalPath: last ? tracePath(last, byUrn, via, complete) : [],
+    criticalPath: last ? tracePath(last, graph, via, complete) : [],
   };
 }
 
 /** Walks back from the last resource done, through whatever each step waited for last. */
 function tracePath(
   last: PlannedResource,
-  byUrn: Map<string, PlannedResource>,
+  graph: CreationGraph,
   via: Map<string, string | undefined>,
   complete: Map<string, number>,
 ): PathStep[] {
@@ -129,10 +127,10 @@ function tracePath(
         doneAt: complete.get(current.urn) ?? 0,
       });
     }
-    let next: PlannedResource | undefined = byUrn.get(via.get(current.urn) ?? "");
+    let next: PlannedResource | undefined = graph.byUrn.get(via.get(current.urn) ?? "");
     // A component dependency: continue through its child that finished last.
-    while (next && !isDeployed(next) && next.urn !== current.parent) {
-      const kids: PlannedResource[] = [...byUrn.values()].filter((r) => r.parent === next!.urn);
+    while (next && graph.isComponent(next) && next.urn !== current.parent) {
+      const kids: PlannedResource[] = [...graph.children(next.urn)];
       const latest: PlannedResource | undefined = kids.sort((a, b) => (complete.get(b.urn) ?? 0) - (complete.get(a.urn) ?? 0))[0];
       if (!latest || (complete.get(latest.urn) ?? 0) < (complete.get(next.urn) ?? 0)) break;
       next = latest;

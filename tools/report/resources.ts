@@ -107,15 +107,6 @@ export function referencesOf(resource: PlannedResource, property: string): reado
   return resource.propertyDependencies[property] ?? [];
 }
 
-/** Every URN a resource waits for: its parent, explicit dependencies and property references. */
-export function dependenciesOf(resource: PlannedResource): Set<string> {
-  const all = new Set<string>(resource.dependencies);
-  for (const urns of Object.values(resource.propertyDependencies)) for (const urn of urns) all.add(urn);
-  if (resource.parent) all.add(resource.parent);
-  all.delete(resource.urn);
-  return all;
-}
-
 export function indexByUrn(plan: Plan): Map<string, PlannedResource> {
   return new Map(plan.resources.map((r) => [r.urn, r]));
 }
