@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { EXIT, REPO_ROOT, ToolHelp, UsageError, checkOutputPath, parseToolArgs, runTool, stackFlag } from "./cli";
+import { formatDeployReport, renderDeployMarkdown, runDeployChecks } from "./deploy-checks/run";
 import { planStack } from "./engine/run";
 import { previewDocument } from "./plan/preview-json";
 import { renderCounts, renderOutputs, renderSummary, renderTree } from "./plan/render";
@@ -54,6 +55,9 @@ async function main(): Promise<number> {
     throw error instanceof PolicyConfigError ? new UsageError(error.message) : error;
   }
 
+  // What the real APIs need at the moment the engine creates each resource.
+  const deployChecks = runDeployChecks(plan);
+
   const out: string[] = [];
   const jsonToStdout = args.json === "-";
   if (!jsonToStdout) {
@@ -70,19 +74,24 @@ async function main(): Promise<number> {
     out.push(renderDeployEstimate(estimateDeployTime(plan)), "");
     out.push(renderCostTable(estimateMonthlyCost(plan)), "");
     out.push(formatPolicyReport(policies), "");
+    out.push(formatDeployReport(deployChecks), "");
     out.push(renderSummary(plan), `Duration: ${(elapsedMs / 1000).toFixed(2)}s`);
     process.stdout.write(`${out.join("\n")}\n`);
   }
   if (args.markdown !== undefined) {
-    fs.writeFileSync(args.markdown, renderMarkdownReport(plan, { policySection: renderPolicyMarkdown(policies) }));
+    fs.writeFileSync(
+      args.markdown,
+      renderMarkdownReport(plan, { policySection: renderPolicyMarkdown(policies), deployCheckSection: renderDeployMarkdown(deployChecks) }),
+    );
   }
   if (args.json !== undefined) {
-    const document = JSON.stringify({ ...previewDocument(plan, plan.config, plan.secretKeys), policies }, null, 2);
+    const document = JSON.stringify({ ...previewDocument(plan, plan.config, plan.secretKeys), policies, deployChecks }, null, 2);
     if (jsonToStdout) process.stdout.write(`${document}\n`);
     else fs.writeFileSync(args.json, `${document}\n`);
   }
-  // Any mandatory violation fails the plan, as it fails `pulumi preview --policy-pack`.
-  return policies.mandatory > 0 ? EXIT.failed : EXIT.ok;
+  // Any mandatory violation fails the plan, as it fails `pulumi preview --policy-pack`; any deploy
+  // check finding fails it too: the first `pulumi up` would stop there.
+  return policies.mandatory > 0 || deployChecks.findings.length > 0 ? EXIT.failed : EXIT.ok;
 }
 
 runTool(main);

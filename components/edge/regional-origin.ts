@@ -29,8 +29,11 @@ export function albLogicalName(name: string, region: string): string {
 export interface OriginCluster {
   readonly clusterName: pulumi.Input<string>;
   readonly kubernetesProvider: k8s.Provider;
-  /** Namespace of the application Service the ALB sends traffic to. */
-  readonly namespace: string;
+  /**
+   * Namespace of the application Service the ALB sends traffic to: the Namespace resource's
+   * `metadata.name` output, so objects placed in it are created after it.
+   */
+  readonly namespace: pulumi.Input<string>;
 }
 
 export interface RegionalOriginArgs {

@@ -169,7 +169,7 @@ export class Region extends pulumi.ComponentResource {
         cluster: {
           clusterName: this.cluster.clusterName,
           kubernetesProvider: this.cluster.kubernetesProvider,
-          namespace: region.cluster.workload.namespace,
+          namespace: this.cluster.workloadNamespace,
         },
         validationRecords: args.validationRecords,
       },

@@ -48,6 +48,8 @@ export function renderSummaryMarkdown(plan: Plan): string {
 export interface ReportOptions {
   /** Policy results, already rendered as markdown (omitted when no policy pack is available). */
   readonly policySection?: string;
+  /** Deploy-check results, already rendered as markdown. */
+  readonly deployCheckSection?: string;
 }
 
 export function renderMarkdownReport(plan: Plan, options: ReportOptions = {}): string {
@@ -66,6 +68,7 @@ export function renderMarkdownReport(plan: Plan, options: ReportOptions = {}): s
     "",
   ];
   if (options.policySection) sections.push("## Policy results", "", options.policySection.trim(), "");
+  if (options.deployCheckSection) sections.push("## Deploy checks", "", options.deployCheckSection.trim(), "");
   sections.push("## Architecture", "", "```mermaid", diagram.mermaid, "```", "");
   sections.push("## Estimated deploy time", "", renderDeployEstimateMarkdown(estimate), "");
   if (plan.limitations.length > 0) sections.push("## What an offline plan cannot show", "", ...plan.limitations.map((l) => `- ${l}`), "");
