@@ -1,0 +1,132 @@
+/**
+ * What the deploy checks know about the Helm charts the program installs, read from each chart's
+ * sources at the pinned version: the CRDs it ships (its `crds/` directory, which `helm install`
+ * applies before anything else unless `skipCrds`), and for each workload the chart's default
+ * values that decide where its pods may run. A release of a chart or version not listed here
+ * cannot be checked, and the checks say so: add the row from the chart's values.yaml.
+ */
+
+export interface ApiKind {
+  readonly group: string;
+  readonly kind: string;
+}
+
+/** Scheduling-related values of one pod template, as the chart's values.yaml defaults them. */
+export interface PodDefaults {
+  readonly replicas: number;
+  readonly nodeSelector: Readonly<Record<string, string>>;
+  readonly tolerations: readonly Readonly<Record<string, unknown>>[];
+  readonly affinity: Readonly<Record<string, unknown>>;
+}
+
+export interface Workload {
+  /** The Deployment the chart renders. */
+  readonly name: string;
+  /** The values keys that feed its pod template (top level of values.yaml). */
+  readonly keys: { readonly replicas: string; readonly nodeSelector: string; readonly tolerations: string; readonly affinity: string };
+  readonly defaults: PodDefaults;
+}
+
+export interface ChartFacts {
+  /** Chart name (the last segment of the release's `chart`). */
+  readonly chart: string;
+  readonly version: string;
+  /** values.yaml (and crds/) at the commit that released this version. */
+  readonly source: string;
+  readonly crds: readonly ApiKind[];
+  readonly workloads: readonly Workload[];
+}
+
+const standardKeys = { replicas: "replicas", nodeSelector: "nodeSelector", tolerations: "tolerations", affinity: "affinity" } as const;
+
+export const CHART_FACTS: readonly ChartFacts[] = [
+  {
+    chart: "aws-load-balancer-controller",
+    version: "1.13.4",
+    // Tag v2.13.4 ("cut v2.13.4 release"); the template adds only a *preferred* pod anti-affinity
+    // (configureDefaultAffinity), which never keeps a pod from scheduling.
+    source:
+      "https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/6157304fed7964f63e4b1b77bba949fa07ed433d/helm/aws-load-balancer-controller/values.yaml",
+    crds: [
+      { group: "elbv2.k8s.aws", kind: "IngressClassParams" },
+      { group: "elbv2.k8s.aws", kind: "TargetGroupBinding" },
+      { group: "gateway.k8s.aws", kind: "LoadBalancerConfiguration" },
+      { group: "gateway.k8s.aws", kind: "TargetGroupConfiguration" },
+    ],
+    workloads: [
+      {
+        name: "aws-load-balancer-controller",
+        keys: { ...standardKeys, replicas: "replicaCount" },
+        defaults: { replicas: 2, nodeSelector: {}, tolerations: [], affinity: {} },
+      },
+    ],
+  },
+  {
+    chart: "karpenter",
+    version: "1.5.0",
+    // "chore: Release v1.5.0" (#8127): charts/karpenter/values.yaml and charts/karpenter/crds/.
+    source: "https://github.com/aws/karpenter-provider-aws/blob/a0829d78c3452d566f86b8fd7c6654072f2b30c2/charts/karpenter/values.yaml",
+    crds: [
+      { group: "karpenter.k8s.aws", kind: "EC2NodeClass" },
+      { group: "karpenter.sh", kind: "NodeClaim" },
+      { group: "karpenter.sh", kind: "NodePool" },
+    ],
+    workloads: [
+      {
+        name: "karpenter",
+        keys: standardKeys,
+        defaults: {
+          replicas: 2,
+          nodeSelector: { "kubernetes.io/os": "linux" },
+          tolerations: [{ key: "CriticalAddonsOnly", operator: "Exists" }],
+          // Never on nodes Karpenter launched itself, and one replica per node.
+          affinity: {
+            nodeAffinity: {
+              requiredDuringSchedulingIgnoredDuringExecution: {
+                nodeSelectorTerms: [{ matchExpressions: [{ key: "karpenter.sh/nodepool", operator: "DoesNotExist" }] }],
+              },
+            },
+            podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: "kubernetes.io/hostname" }] },
+          },
+        },
+      },
+    ],
+  },
+  {
+    chart: "metrics-server",
+    version: "3.13.0",
+    // Tag metrics-server-helm-chart-3.13.0.
+    source:
+      "https://github.com/kubernetes-sigs/metrics-server/blob/1a64100c33acf2d7dfa4439f20c75bc64d86983f/charts/metrics-server/values.yaml",
+    crds: [],
+    workloads: [{ name: "metrics-server", keys: standardKeys, defaults: { replicas: 1, nodeSelector: {}, tolerations: [], affinity: {} } }],
+  },
+];
+
+export function chartFacts(chart: string, version: string): ChartFacts | undefined {
+  return CHART_FACTS.find((c) => c.chart === chart && c.version === version);
+}
+
+/**
+ * Helm's merge of a release's values over the chart's defaults (helm.sh/helm/v3 pkg/chartutil
+ * coalesce.go): maps merge key by key, anything else (lists included) is replaced, and `null`
+ * deletes the default.
+ */
+export function coalesce(defaults: unknown, user: unknown): unknown {
+  if (user === undefined) return defaults;
+  if (user === null) return undefined;
+  if (isMap(defaults) && isMap(user)) {
+    const result: Record<string, unknown> = { ...defaults };
+    for (const [key, value] of Object.entries(user)) {
+      const merged = coalesce(defaults[key], value);
+      if (merged === undefined) delete result[key];
+      else result[key] = merged;
+    }
+    return result;
+  }
+  return user;
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
