@@ -53,6 +53,11 @@ export class Cluster extends pulumi.ComponentResource {
   public readonly workloadNamespace: pulumi.Output<string>;
   /** Role of the system node group's nodes. */
   public readonly nodeRoleArn: pulumi.Output<string>;
+  /**
+   * What in-cluster add-ons wait for: the system nodes (tainted CriticalAddonsOnly), CoreDNS, the
+   * EBS CSI driver and the Pod Identity agent. A Helm release that waits for its pods needs them.
+   */
+  public readonly addonsReady: readonly pulumi.Resource[];
   public readonly systemNodeGroup: SystemNodeGroup;
   public readonly karpenter: Karpenter;
   public readonly metricsServer: MetricsServer;
@@ -182,6 +187,7 @@ export class Cluster extends pulumi.ComponentResource {
     const afterNodes = addons.afterNodes(this.systemNodeGroup);
     // In-cluster software waits for nodes, DNS and the Pod Identity agent (not for Container Insights).
     const platformReady = [this.systemNodeGroup, ...afterNodes.ready, addons.podIdentityAgent];
+    this.addonsReady = platformReady;
 
     this.workloadNamespace = this.bindWorkload(name, cluster.name, args, platformReady);
 

@@ -71,9 +71,14 @@ export class LoadBalancerController extends pulumi.ComponentResource {
           // Only TargetGroupBindings: no IngressClass, and Services of type LoadBalancer stay untouched.
           createIngressClassResource: false,
           enableServiceMutatorWebhook: false,
+          // A cluster-critical controller: it runs on the system nodes, which admit only pods that
+          // tolerate CriticalAddonsOnly (the chart tolerates nothing by default).
+          tolerations: [{ key: "CriticalAddonsOnly", operator: "Exists" }],
         },
       },
-      { ...k8sOpts, dependsOn: [association, policy] },
+      // The release waits for its pods (default 300 s): the system nodes must exist first, and
+      // the Pod Identity agent, which gives the controller its credentials.
+      { ...k8sOpts, dependsOn: [association, policy, ...args.cluster.addonsReady] },
     );
 
     // The CRD comes with the chart.

@@ -34,6 +34,8 @@ export interface OriginCluster {
    * `metadata.name` output, so objects placed in it are created after it.
    */
   readonly namespace: pulumi.Input<string>;
+  /** What the controller's pods need first: the system nodes, CoreDNS and the Pod Identity agent. */
+  readonly addonsReady: readonly pulumi.Resource[];
 }
 
 export interface RegionalOriginArgs {

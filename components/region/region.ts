@@ -170,6 +170,7 @@ export class Region extends pulumi.ComponentResource {
           clusterName: this.cluster.clusterName,
           kubernetesProvider: this.cluster.kubernetesProvider,
           namespace: this.cluster.workloadNamespace,
+          addonsReady: this.cluster.addonsReady,
         },
         validationRecords: args.validationRecords,
       },

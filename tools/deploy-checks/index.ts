@@ -1,4 +1,5 @@
 import { crdBeforeCustomResources } from "./checks/crd-before-custom-resources";
+import { helmPodsSchedulable } from "./checks/helm-pods-schedulable";
 import { namespaceBeforeObjects } from "./checks/namespace-before-objects";
 import { DeployCheck } from "./types";
 
@@ -8,4 +9,4 @@ export * from "./types";
  * Every deploy check, run by `npm run plan` after the program is evaluated. One check per file
  * under checks/, listed here explicitly (a test checks that every file is listed).
  */
-export const DEPLOY_CHECKS: readonly DeployCheck[] = [namespaceBeforeObjects, crdBeforeCustomResources];
+export const DEPLOY_CHECKS: readonly DeployCheck[] = [namespaceBeforeObjects, crdBeforeCustomResources, helmPodsSchedulable];
