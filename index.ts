@@ -10,6 +10,7 @@ import { Region } from "./components/region/region";
 import { CostBudget } from "./components/cost/budget";
 import { declareZoneRecovery } from "./components/recovery/zone-recovery";
 import { operationsNotices } from "./components/observability/notices";
+import { deployerNotices } from "./components/config/tiers/deployer";
 
 /**
  * The platform: stack config -> one provider and one Region per configured AWS region ->
@@ -100,6 +101,7 @@ export = async () => {
 
   /** Plain statements of what this stack's configuration leaves weaker, printed by every plan. */
   const notices: string[] = [];
+  notices.push(...deployerNotices(platform.deployer, [...new Set(platform.regions.flatMap((r) => r.cluster.publicAccessCidrs))]));
   notices.push(...edgeNotices(platform.edge));
   notices.push(...operationsNotices(platform, recovery.alone));
 

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { ClusterSettings } from "../config/tiers/cluster";
+import { DeployerSettings, publicAccessCidrsOf } from "../config/tiers/deployer";
 import { serviceTrustPolicy } from "../shared/iam";
 import { WorkloadIdentity } from "../workload/workload-identity";
 import { createAddons } from "./addons";
@@ -23,6 +24,8 @@ export interface ClusterArgs {
   /** Private subnets for the control-plane ENIs and every node. */
   readonly privateSubnetIds: pulumi.Input<string[]>;
   readonly settings: ClusterSettings;
+  /** Where `pulumi up` runs: its egress CIDRs are admitted on the public API endpoint. */
+  readonly deployer: DeployerSettings;
   /** The application's identity: its security group goes on every node, its role is bound to the workload service account. */
   readonly workload: WorkloadIdentity;
   /** EKS deletion protection, a longer KMS deletion window and a protected key. @default false */
@@ -98,7 +101,6 @@ export class Cluster extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    const publicAccess = settings.publicAccessCidrs.length > 0;
     const cluster = new aws.eks.Cluster(
       `${name}-eks`,
       {
@@ -107,10 +109,12 @@ export class Cluster extends pulumi.ComponentResource {
         roleArn: role.arn,
         vpcConfig: {
           subnetIds: args.privateSubnetIds,
+          // Nodes reach the API inside the VPC; the deployer (which installs the Helm releases and
+          // objects right after creation, from outside the VPC) and the listed networks through
+          // the public endpoint, which admits nothing else.
           endpointPrivateAccess: true,
-          // Without CIDRs the API is reachable from inside the VPC only (deploy from a runner there).
-          endpointPublicAccess: publicAccess,
-          ...(publicAccess ? { publicAccessCidrs: [...settings.publicAccessCidrs] } : {}),
+          endpointPublicAccess: true,
+          publicAccessCidrs: publicAccessCidrsOf(args.deployer, settings.publicAccessCidrs),
         },
         accessConfig: {
           authenticationMode: "API",

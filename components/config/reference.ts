@@ -114,6 +114,7 @@ export function configReference(): string {
   const stackRows: Row[] = [];
   rows(topLevel.environment, ["environment"], () => undefined, stackRows);
   rows(topLevel.network, ["network"], () => undefined, stackRows);
+  rows(topLevel.deployer, ["deployer"], () => undefined, stackRows);
   for (const key of ["edge", "observability", "recovery"] as const)
     rows(topLevel[key], [key], (env) => ({ [key]: stackDefaultsOf(env)[key] }), stackRows);
   rows(topLevel.tags, ["tags"], () => undefined, stackRows);
@@ -124,7 +125,7 @@ export function configReference(): string {
   return [
     table(
       "Stack keys (`platform:<key>`)",
-      "Required: `environment`, `network.supernet`, `regions`. `regionDefaults` takes any region key below (except `region`, `zone`, `cidr`) and applies it to every region before the region's own values.",
+      "Required: `environment`, `network.supernet`, `regions`, `deployer`. `regionDefaults` takes any region key below (except `region`, `zone`, `cidr`) and applies it to every region before the region's own values.",
       stackRows,
     ),
     "",

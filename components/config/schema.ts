@@ -4,6 +4,7 @@ import { cacheDefaults, cacheSettings } from "./tiers/cache";
 import { clusterDefaults, clusterSettings } from "./tiers/cluster";
 import { ENVIRONMENTS, Environment, describe, intBetween, oneOf } from "./tiers/common";
 import { databaseDefaults, databaseSettings } from "./tiers/database";
+import { deployerSettings } from "./tiers/deployer";
 import { edgeDefaults, edgeSettings } from "./tiers/edge";
 import { networkDefaults, networkSettings, regionPrefixLength } from "./tiers/network";
 import { alarmDefaults, alarmSettings, observabilityDefaults, observabilitySettings } from "./tiers/observability";
@@ -44,6 +45,7 @@ export const topLevel = {
     .array(regionEntry, { error: (i) => `must be a list of regions, got ${describe(i.input)}` })
     .min(1, { error: "must list at least one region" }),
   regionDefaults: z.record(z.string(), z.unknown()).optional(),
+  deployer: deployerSettings,
   edge: edgeSettings,
   observability: observabilitySettings,
   recovery: recoverySettings,
@@ -57,6 +59,7 @@ export const topLevel = {
 
 export const resolvedShape = z.strictObject({
   network: topLevel.network,
+  deployer: topLevel.deployer,
   regions: topLevel.regions,
   edge: topLevel.edge,
   observability: topLevel.observability,
@@ -66,12 +69,13 @@ export const resolvedShape = z.strictObject({
 
 /** Keys a stack may set in the `platform:` namespace. */
 export const KNOWN_KEYS: readonly string[] = Object.keys(topLevel);
-export const REQUIRED_KEYS = ["environment", "network", "regions"] as const;
+export const REQUIRED_KEYS = ["environment", "network", "regions", "deployer"] as const;
 
 export const requiredHint: Record<(typeof REQUIRED_KEYS)[number], string> = {
   environment: `one of ${ENVIRONMENTS.join(", ")}`,
   network: "an object with the stack's supernet, e.g. { supernet: 10.0.0.0/9 }",
   regions: "a list of { region, zone } entries",
+  deployer: "where `pulumi up` runs, e.g. { via: public-endpoint, cidrs: [<the CI runners' public egress address>/32] }",
 };
 
 /** Tier settings every region starts from in an environment, before regionDefaults and its own values. */

@@ -9,6 +9,7 @@ import { CacheSettings, checkCache } from "./tiers/cache";
 import { ClusterSettings, checkCluster } from "./tiers/cluster";
 import { Environment } from "./tiers/common";
 import { DatabaseSettings, checkDatabase } from "./tiers/database";
+import { DeployerSettings, checkDeployer } from "./tiers/deployer";
 import { EdgeSettings, checkEdge } from "./tiers/edge";
 import { NetworkSettings } from "./tiers/network";
 import { AlarmSettings, ObservabilitySettings, checkAlarms, checkObservability } from "./tiers/observability";
@@ -49,6 +50,8 @@ export interface PlatformConfig {
   /** Extra tags on every resource (besides the standard ones the providers add). */
   readonly tags: Readonly<Record<string, string>>;
   readonly regions: readonly RegionConfig[];
+  /** Where `pulumi up` runs and how it reaches each cluster's Kubernetes API. */
+  readonly deployer: DeployerSettings;
   readonly edge: EdgeSettings;
   /** Alert subscribers, SLOs and the monthly budget. */
   readonly observability: ObservabilitySettings;
@@ -105,6 +108,7 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
 
   const parsed = resolvedShape.safeParse({
     network: source.values.network,
+    deployer: source.values.deployer,
     regions: mergedRegions,
     edge: deepMerge(stackDefaultsOf(environment).edge, source.values.edge ?? {}),
     observability: deepMerge(stackDefaultsOf(environment).observability, source.values.observability ?? {}),
@@ -127,7 +131,7 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
     throw fail();
   }
 
-  const { network, regions: entries, edge, observability, recovery, tags } = parsed.data;
+  const { network, deployer, regions: entries, edge, observability, recovery, tags } = parsed.data;
   checkObservability(observability, (path, message) => report(["observability", ...path], message));
   checkRecovery(recovery, environment, (path, message) => report(["recovery", ...path], message));
   const supernet = parseCidr(network.supernet);
@@ -220,6 +224,12 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
     };
   });
   checkEdge(edge, { regions }, (path, message) => report(["edge", ...path], message));
+  checkDeployer(
+    deployer,
+    { environment, regions: regions.map((r) => r.cluster) },
+    (path, message) => report(["deployer", ...path], message),
+    (index, message) => report(["regions", index, "cluster", "publicAccessCidrs"], message),
+  );
   if (issues.length > 0) throw fail();
 
   return {
@@ -231,6 +241,7 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
     regionPrefixLength: network.regionPrefixLength,
     tags,
     regions,
+    deployer,
     edge,
     observability,
     recovery,

@@ -82,6 +82,7 @@ export class Region extends pulumi.ComponentResource {
         accountId: caller.accountId,
         privateSubnetIds: this.network.privateSubnetIds,
         settings: region.cluster,
+        deployer: args.platform.deployer,
         workload: this.workload,
         deletionProtection: args.platform.environment === "prod",
         nodeTags: standardTags(args.platform, region.region, region.zone),

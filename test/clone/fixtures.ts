@@ -50,6 +50,7 @@ config:
     # The lower half of 10/8.
     supernet: "10.0.0.0/9"
   platform:tags: { team: platform, cost-center: eng-platform }
+  platform:deployer: { via: public-endpoint, cidrs: [198.51.100.7/32] }
   platform:regions:
     # --- US zone ---
     - region: us-east-1

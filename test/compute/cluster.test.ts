@@ -48,13 +48,15 @@ describe("compute: one wired EKS cluster per prod region", () => {
     describe(region, () => {
       const clusterOf = () => single(plan, "aws:eks/cluster:Cluster", region);
 
-      it("runs the control plane in the private subnets with a private endpoint, every log type and encrypted secrets", () => {
+      it("runs the control plane in the private subnets, its public endpoint open to the deployer only, every log type and encrypted secrets", () => {
         const cluster = clusterOf();
         const inputs = inputsOf(cluster);
         const vpc = single(plan, "awsx:ec2:Vpc", region);
         assert.deepEqual(inputs.vpcConfig.subnetIds, outputsOf(vpc).privateSubnetIds);
         assert.equal(inputs.vpcConfig.endpointPrivateAccess, true);
-        assert.equal(inputs.vpcConfig.endpointPublicAccess, false);
+        // platform:deployer runs `pulumi up` from outside the VPC: its CIDRs and nothing else.
+        assert.equal(inputs.vpcConfig.endpointPublicAccess, true);
+        assert.deepEqual(inputs.vpcConfig.publicAccessCidrs, ["203.0.113.0/24"]);
         assert.equal(inputs.version, settings.version);
         assert.deepEqual(inputs.enabledClusterLogTypes, ["api", "audit", "authenticator", "controllerManager", "scheduler"]);
         assert.equal(inputs.accessConfig.authenticationMode, "API");

@@ -36,6 +36,7 @@ function rejects(values: Record<string, unknown>, path: string, message: string 
 const minimal = () => ({
   environment: "dev",
   network: { supernet: "10.128.0.0/9" },
+  deployer: { via: "public-endpoint", cidrs: ["198.51.100.7/32"] },
   regions: [{ region: "us-east-1", zone: "us" }],
 });
 
@@ -218,7 +219,7 @@ describe("stack config", () => {
 
     it("missing required keys", () => {
       rejects(
-        { environment: "dev", network: { supernet: "10.0.0.0/9" } },
+        { environment: "dev", network: { supernet: "10.0.0.0/9" }, deployer: minimal().deployer },
         "platform:regions",
         "is required (a list of { region, zone } entries)",
       );

@@ -56,6 +56,7 @@ describe("npm run plan (end to end)", () => {
         config: {
           "platform:environment": "prod",
           "platform:network": { supernet: "10.0.0.0/9" },
+          "platform:deployer": { via: "public-endpoint", cidrs: ["198.51.100.7/32"] },
           "platform:regions": [{ region: "eu-west-2", zone: "eu" }],
         },
       },

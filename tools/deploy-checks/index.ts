@@ -1,5 +1,6 @@
 import { crdBeforeCustomResources } from "./checks/crd-before-custom-resources";
 import { helmPodsSchedulable } from "./checks/helm-pods-schedulable";
+import { kubernetesApiReachable } from "./checks/kubernetes-api-reachable";
 import { namespaceBeforeObjects } from "./checks/namespace-before-objects";
 import { DeployCheck } from "./types";
 
@@ -9,4 +10,9 @@ export * from "./types";
  * Every deploy check, run by `npm run plan` after the program is evaluated. One check per file
  * under checks/, listed here explicitly (a test checks that every file is listed).
  */
-export const DEPLOY_CHECKS: readonly DeployCheck[] = [namespaceBeforeObjects, crdBeforeCustomResources, helmPodsSchedulable];
+export const DEPLOY_CHECKS: readonly DeployCheck[] = [
+  kubernetesApiReachable,
+  namespaceBeforeObjects,
+  crdBeforeCustomResources,
+  helmPodsSchedulable,
+];

@@ -10,7 +10,10 @@ export const clusterSettings = z.strictObject({
   version: z.string().regex(/^1\.(2[89]|3\d)$/, {
     error: (i) => `must be a Kubernetes version from 1.28 to 1.39 such as "1.33", got ${JSON.stringify(i.input)}`,
   }),
-  /** CIDRs allowed to reach the public API endpoint; empty keeps the endpoint private only. */
+  /**
+   * Networks besides the deployer's (`platform:deployer.cidrs`) that may reach the public API
+   * endpoint, e.g. an office VPN for kubectl. Nodes use the private endpoint.
+   */
   publicAccessCidrs: cidrList,
   /** Days CloudWatch keeps the control-plane logs (api, audit, authenticator, controllerManager, scheduler). */
   logRetentionDays: z.union([z.literal(7), z.literal(14), z.literal(30), z.literal(90), z.literal(180), z.literal(365)], {
