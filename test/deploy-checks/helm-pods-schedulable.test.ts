@@ -1,9 +1,11 @@
 import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { CHART_FACTS, chartFacts, coalesce } from "../../tools/deploy-checks/charts";
 import { helmPodsSchedulable } from "../../tools/deploy-checks/checks/helm-pods-schedulable";
 import { nodePoolCapacity, whyNot } from "../../tools/deploy-checks/scheduling";
 import { Plan } from "../../tools/engine/model";
-import { committedPlan } from "../helpers/plan";
+import { REPO, committedPlan } from "../helpers/plan";
 import { findings, named, withInputs, withResource } from "./helpers";
 
 /** The release as it was before the fix: waiting only for the resources named, nothing else. */
@@ -125,9 +127,13 @@ describe("deploy check: helm-pods-schedulable", () => {
     });
   });
 
-  it("records each pinned chart once, with a source at the released commit", () => {
+  it("records each pinned chart once, with a source at the released commit, in the README's table too", () => {
     const keys = CHART_FACTS.map((c) => `${c.chart}@${c.version}`);
     assert.equal(new Set(keys).size, keys.length);
-    for (const c of CHART_FACTS) assert.match(c.source, /^https:\/\/github\.com\/[^/]+\/[^/]+\/blob\/[0-9a-f]{40}\//, c.chart);
+    const readme = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
+    for (const c of CHART_FACTS) {
+      assert.match(c.source, /^https:\/\/github\.com\/[^/]+\/[^/]+\/blob\/[0-9a-f]{40}\//, c.chart);
+      assert.ok(readme.includes(`| ${c.chart} | ${c.version} |`) && readme.includes(c.source), `README lists ${c.chart} ${c.version}`);
+    }
   });
 });
