@@ -5,18 +5,11 @@
  * values that decide where its pods may run. A release of a chart or version not listed here
  * cannot be checked, and the checks say so: add the row from the chart's values.yaml.
  */
+import { PodScheduling } from "./scheduling";
 
 export interface ApiKind {
   readonly group: string;
   readonly kind: string;
-}
-
-/** Scheduling-related values of one pod template, as the chart's values.yaml defaults them. */
-export interface PodDefaults {
-  readonly replicas: number;
-  readonly nodeSelector: Readonly<Record<string, string>>;
-  readonly tolerations: readonly Readonly<Record<string, unknown>>[];
-  readonly affinity: Readonly<Record<string, unknown>>;
 }
 
 export interface Workload {
@@ -24,7 +17,8 @@ export interface Workload {
   readonly name: string;
   /** The values keys that feed its pod template (top level of values.yaml). */
   readonly keys: { readonly replicas: string; readonly nodeSelector: string; readonly tolerations: string; readonly affinity: string };
-  readonly defaults: PodDefaults;
+  /** Scheduling-related values of its pod template, as the chart's values.yaml defaults them. */
+  readonly defaults: PodScheduling;
 }
 
 export interface ChartFacts {
