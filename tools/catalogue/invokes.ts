@@ -39,6 +39,10 @@ export const INVOKE_ENTRIES: readonly InvokeEntry[] = [
     "aws:index/getAvailabilityZones:getAvailabilityZones",
     "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeAvailabilityZones.html",
   ),
+  core(
+    "aws:iam/getSessionContext:getSessionContext",
+    "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/iam_session_context",
+  ),
   {
     token: "aws:ec2/getManagedPrefixList:getManagedPrefixList",
     mock: managedPrefixList,

@@ -37,5 +37,21 @@ export const coreMocks: MockSet = {
         groupNames: [ctx.region],
       };
     },
+    // The IAM principal behind credentials: an STS assumed-role session resolves to its role (the
+    // offline caller above to role/platform-deployer); other principals are their own issuer.
+    "aws:iam/getSessionContext:getSessionContext": (ctx) => {
+      const given = String(ctx.inputs.arn);
+      const assumed = /^arn:(aws[\w-]*):sts::(\d{12}):assumed-role\/([^/]+)\/(.+)$/.exec(given);
+      if (assumed === null) return { arn: given, issuerArn: given, issuerId: "", issuerName: "", sessionName: "", id: given };
+      const [, partition, account, role, session] = assumed;
+      return {
+        arn: given,
+        issuerArn: `arn:${partition}:iam::${account}:role/${role}`,
+        issuerId: `AROA${alnum(`${account}/${role}`, 17)}`,
+        issuerName: role,
+        sessionName: session,
+        id: given,
+      };
+    },
   },
 };
