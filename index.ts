@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { loadPlatformConfig } from "./components/config";
+import { deployerPrincipalArn } from "./components/cluster/deployer";
 import { DrReplica } from "./components/database/dr-replica";
 import { Cdn } from "./components/edge/cdn";
 import { edgeNotices } from "./components/edge/edge-plan";
@@ -26,6 +27,8 @@ export = async () => {
     region: "us-east-1",
     defaultTags: { tags: standardTags(platform, "us-east-1", "global") },
   });
+  // Whoever runs `pulumi up` gets an explicit admin access entry in every cluster (no creator admin).
+  const deployerArn = await deployerPrincipalArn(usEast1);
   const { domain, hostedZoneId } = platform.edge;
   const validationRecords =
     domain !== undefined && hostedZoneId !== undefined
@@ -39,6 +42,7 @@ export = async () => {
         region,
         provider: regionalProvider(platform, region.region, region.zone),
         validationRecords,
+        deployerArn,
       }),
   );
 

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ClusterSettings } from "../config/tiers/cluster";
-import { podIdentityTrustPolicy } from "./policies";
+import { podIdentityTrustPolicy } from "../shared/iam";
 
 /** EKS add-on names by config key. The first three must run before nodes can become Ready. */
 export const ADDON_NAMES: Readonly<Record<keyof ClusterSettings["addons"], string>> = {
@@ -13,9 +13,14 @@ export const ADDON_NAMES: Readonly<Record<keyof ClusterSettings["addons"], strin
   cloudwatchObservability: "amazon-cloudwatch-observability",
 };
 const BEFORE_NODES = ["vpcCni", "kubeProxy", "podIdentityAgent"] as const;
+/** Service accounts of the add-ons with Pod Identity roles; the add-ons run in kube-system and amazon-cloudwatch. */
+const EBS_CSI_SERVICE_ACCOUNT = "ebs-csi-controller-sa";
+const CLOUDWATCH_AGENT_SERVICE_ACCOUNT = "cloudwatch-agent";
 
 export interface AddonsArgs {
   readonly clusterName: pulumi.Input<string>;
+  /** The cluster's ARN: the add-ons' Pod Identity roles trust only its pods. */
+  readonly clusterArn: pulumi.Input<string>;
   readonly accountId: pulumi.Input<string>;
   readonly versions: ClusterSettings["addons"];
   /** Installs amazon-cloudwatch-observability (Container Insights) after the nodes. */
@@ -62,13 +67,12 @@ export function createAddons(name: string, args: AddonsArgs, parent: pulumi.Reso
   const beforeNodes = BEFORE_NODES.map((key) => addon(key, {}, []));
   const podIdentityAgent = beforeNodes[BEFORE_NODES.indexOf("podIdentityAgent")];
 
-  // A role the add-on's service account assumes through Pod Identity, with one AWS managed policy.
-  const podIdentityRole = (role: string, description: string, policyArn: string) => {
-    const iamRole = new aws.iam.Role(
-      `${name}-${role}`,
-      { description, assumeRolePolicy: pulumi.output(args.accountId).apply(podIdentityTrustPolicy) },
-      { parent },
-    );
+  // A role the add-on's service account (in the add-on's namespace) assumes through Pod Identity, with one AWS managed policy.
+  const podIdentityRole = (role: string, description: string, policyArn: string, namespace: string, serviceAccount: string) => {
+    const assumeRolePolicy = pulumi
+      .all([args.accountId, args.clusterArn])
+      .apply(([accountId, clusterArn]) => podIdentityTrustPolicy({ accountId, clusterArn, namespace, serviceAccount }));
+    const iamRole = new aws.iam.Role(`${name}-${role}`, { description, assumeRolePolicy }, { parent });
     const attachment = new aws.iam.RolePolicyAttachment(`${name}-${role}`, { role: iamRole.name, policyArn }, { parent });
     return { arn: iamRole.arn, attachment };
   };
@@ -78,10 +82,12 @@ export function createAddons(name: string, args: AddonsArgs, parent: pulumi.Reso
       "ebs-csi",
       "EBS CSI controller (EKS Pod Identity)",
       "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy",
+      "kube-system",
+      EBS_CSI_SERVICE_ACCOUNT,
     );
     const ready = [
       addon("coredns", {}, [nodes]),
-      addon("ebsCsiDriver", { podIdentityAssociations: [{ roleArn: ebs.arn, serviceAccount: "ebs-csi-controller-sa" }] }, [
+      addon("ebsCsiDriver", { podIdentityAssociations: [{ roleArn: ebs.arn, serviceAccount: EBS_CSI_SERVICE_ACCOUNT }] }, [
         nodes,
         ebs.attachment,
         podIdentityAgent,
@@ -93,6 +99,8 @@ export function createAddons(name: string, args: AddonsArgs, parent: pulumi.Reso
       "cloudwatch-agent",
       "CloudWatch agent of Container Insights (EKS Pod Identity)",
       "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy",
+      "amazon-cloudwatch",
+      CLOUDWATCH_AGENT_SERVICE_ACCOUNT,
     );
     // The agent would create these without a retention period, growing (and billing) forever:
     // created first, they keep the cluster's log retention.
@@ -106,7 +114,7 @@ export function createAddons(name: string, args: AddonsArgs, parent: pulumi.Reso
     );
     const containerInsights = addon(
       "cloudwatchObservability",
-      { podIdentityAssociations: [{ roleArn: agent.arn, serviceAccount: "cloudwatch-agent" }] },
+      { podIdentityAssociations: [{ roleArn: agent.arn, serviceAccount: CLOUDWATCH_AGENT_SERVICE_ACCOUNT }] },
       [nodes, agent.attachment, podIdentityAgent, ...logGroups],
     );
     return { ready, containerInsights };

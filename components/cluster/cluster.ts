@@ -30,6 +30,12 @@ export interface ClusterArgs {
   readonly workload: WorkloadIdentity;
   /** EKS deletion protection, a longer KMS deletion window and a protected key. @default false */
   readonly deletionProtection?: boolean;
+  /**
+   * The IAM principal `pulumi up` runs as (see deployerPrincipalArn). With no creator admin, it
+   * gets its own explicit cluster-admin access entry, or the one of `settings.adminRoleArns` that
+   * names it, so it can create the Kubernetes objects below.
+   */
+  readonly deployerArn: string;
   /** Tags for instances Karpenter launches (outside the provider's default tags). @default {} */
   readonly nodeTags?: Readonly<Record<string, string>>;
 }
@@ -118,8 +124,9 @@ export class Cluster extends pulumi.ComponentResource {
         },
         accessConfig: {
           authenticationMode: "API",
-          // The deployer installs Karpenter and metrics-server through the API right after creation.
-          bootstrapClusterCreatorAdminPermissions: true,
+          // No implicit admin for whoever creates the cluster: admins are the explicit access entries
+          // below (adminRoleArns and the deployer's own), which the stack's state holds and shows.
+          bootstrapClusterCreatorAdminPermissions: false,
         },
         encryptionConfig: { provider: { keyArn: key.arn }, resources: ["secrets"] },
         enabledClusterLogTypes: CONTROL_PLANE_LOG_TYPES,
@@ -131,19 +138,18 @@ export class Cluster extends pulumi.ComponentResource {
       { parent: this, dependsOn: [logGroup, rolePolicy] },
     );
 
-    for (const principalArn of settings.adminRoleArns) {
-      const roleName = principalArn.split("/").pop();
-      const entry = new aws.eks.AccessEntry(
-        `${name}-admin-${roleName}`,
-        { clusterName: cluster.name, principalArn, type: "STANDARD" },
-        { parent: this },
-      );
-      new aws.eks.AccessPolicyAssociation(
-        `${name}-admin-${roleName}`,
+    const admin = (logicalName: string, principalArn: string) => {
+      const entry = new aws.eks.AccessEntry(logicalName, { clusterName: cluster.name, principalArn, type: "STANDARD" }, { parent: this });
+      return new aws.eks.AccessPolicyAssociation(
+        logicalName,
         { clusterName: cluster.name, principalArn, policyArn: CLUSTER_ADMIN_POLICY, accessScope: { type: "cluster" } },
         { parent: this, dependsOn: [entry] },
       );
-    }
+    };
+    const admins = new Map(settings.adminRoleArns.map((arn) => [arn, admin(`${name}-admin-${arn.split("/").pop()}`, arn)]));
+    // One access entry per principal: EKS refuses a second (ResourceInUseException), so a deployer
+    // listed in adminRoleArns uses that entry.
+    const deployerAccess = admins.get(args.deployerArn) ?? admin(`${name}-deployer`, args.deployerArn);
 
     this.clusterName = cluster.name;
     this.clusterArn = cluster.arn;
@@ -161,13 +167,15 @@ export class Cluster extends pulumi.ComponentResource {
     this.kubernetesProvider = new k8s.Provider(
       `${name}-k8s`,
       { kubeconfig: this.kubeconfig, enableServerSideApply: true },
-      { parent: this },
+      // Every Kubernetes object waits until the deployer may use the API.
+      { parent: this, dependsOn: [deployerAccess] },
     );
 
     const addons = createAddons(
       `${name}-addon`,
       {
         clusterName: cluster.name,
+        clusterArn: cluster.arn,
         accountId: args.accountId,
         versions: settings.addons,
         containerInsights: settings.containerInsights,

@@ -5,7 +5,8 @@ import { ClusterSettings } from "../config/tiers/cluster";
 import { InterruptionQueue } from "./interruption-queue";
 import { NODE_CLASS_NAME, NODE_POOL_NAME, ec2NodeClassSpec, nodePoolSpec } from "./karpenter-manifests";
 import { nodeRole } from "./node-role";
-import { karpenterControllerPolicy, podIdentityTrustPolicy } from "./policies";
+import { podIdentityTrustPolicy } from "../shared/iam";
+import { karpenterControllerPolicy } from "./policies";
 
 /** Where the controller runs; its Pod Identity association names this service account. */
 export const KARPENTER_NAMESPACE = "kube-system";
@@ -62,7 +63,11 @@ export class Karpenter extends pulumi.ComponentResource {
       `${name}-controller`,
       {
         description: "Karpenter controller (EKS Pod Identity)",
-        assumeRolePolicy: pulumi.output(args.accountId).apply(podIdentityTrustPolicy),
+        assumeRolePolicy: pulumi
+          .all([args.accountId, args.clusterArn])
+          .apply(([accountId, clusterArn]) =>
+            podIdentityTrustPolicy({ accountId, clusterArn, namespace: KARPENTER_NAMESPACE, serviceAccount: KARPENTER_SERVICE_ACCOUNT }),
+          ),
       },
       { parent: this },
     );

@@ -10,18 +10,6 @@ type Document = aws.iam.PolicyDocument;
 const document = (statements: aws.iam.PolicyStatement[]): string =>
   JSON.stringify({ Version: "2012-10-17", Statement: statements } satisfies Document);
 
-/** Trust for a role that pods assume through EKS Pod Identity, limited to this account. */
-export function podIdentityTrustPolicy(accountId: string): string {
-  return document([
-    {
-      Effect: "Allow",
-      Principal: { Service: "pods.eks.amazonaws.com" },
-      Action: ["sts:AssumeRole", "sts:TagSession"],
-      Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-    },
-  ]);
-}
-
 /** The queues the application uses: main queues (full use) and their dead-letter queues (drain only). */
 export interface WorkloadQueues {
   readonly mainArns: readonly string[];

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { podIdentityTrustPolicy } from "../shared/iam";
 import type { OriginCluster } from "./regional-origin";
 
 export const LBC_NAMESPACE = "kube-system";
@@ -36,7 +37,11 @@ export class LoadBalancerController extends pulumi.ComponentResource {
       `${name}-role`,
       {
         description: `AWS Load Balancer Controller in ${args.region} (EKS Pod Identity): target registration only`,
-        assumeRolePolicy: pulumi.output(args.accountId).apply(podIdentityTrust),
+        assumeRolePolicy: pulumi
+          .all([args.accountId, args.cluster.clusterArn])
+          .apply(([accountId, clusterArn]) =>
+            podIdentityTrustPolicy({ accountId, clusterArn, namespace: LBC_NAMESPACE, serviceAccount: LBC_SERVICE_ACCOUNT }),
+          ),
       },
       { parent: this },
     );
@@ -100,20 +105,6 @@ export class LoadBalancerController extends pulumi.ComponentResource {
     this.roleArn = role.arn;
     this.registerOutputs({ roleArn: this.roleArn });
   }
-}
-
-function podIdentityTrust(accountId: string): string {
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Principal: { Service: "pods.eks.amazonaws.com" },
-        Action: ["sts:AssumeRole", "sts:TagSession"],
-        Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-      },
-    ],
-  });
 }
 
 /** Read what the controller reconciles; change only the one target group's registrations. */

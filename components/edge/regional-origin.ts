@@ -28,6 +28,8 @@ export function albLogicalName(name: string, region: string): string {
 /** The regional cluster the ALB's targets live in; absent until the cluster exists. */
 export interface OriginCluster {
   readonly clusterName: pulumi.Input<string>;
+  /** The controller's Pod Identity role trusts only this cluster's pods. */
+  readonly clusterArn: pulumi.Input<string>;
   readonly kubernetesProvider: k8s.Provider;
   /**
    * Namespace of the application Service the ALB sends traffic to: the Namespace resource's

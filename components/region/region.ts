@@ -24,6 +24,8 @@ export interface RegionArgs {
   readonly provider: aws.Provider;
   /** Owner of ACM validation records shared with other regions (see RegionalOrigin). @default none */
   readonly validationRecords?: ValidationRecords;
+  /** The IAM principal `pulumi up` runs as: the cluster's explicit admin access entry for the deployer. */
+  readonly deployerArn: string;
 }
 
 /** Everything the platform runs in one AWS region, wired together. */
@@ -71,15 +73,25 @@ export class Region extends pulumi.ComponentResource {
     );
 
     // Created before the cluster and the data tier: both reference it (see WorkloadIdentity).
-    this.workload = new WorkloadIdentity(`${name}-workload`, { vpcId: this.network.vpcId, accountId: caller.accountId }, { parent: this });
+    const clusterName = `${args.platform.project}-${args.platform.stack}`;
+    this.workload = new WorkloadIdentity(
+      `${name}-workload`,
+      {
+        vpcId: this.network.vpcId,
+        accountId: caller.accountId,
+        cluster: { region: region.region, name: clusterName, ...region.cluster.workload },
+      },
+      { parent: this },
+    );
 
     // Section: compute (Cluster) - attaches the workload SG to nodes and pods.
     this.cluster = new Cluster(
       `${name}-cluster`,
       {
-        clusterName: `${args.platform.project}-${args.platform.stack}`,
+        clusterName,
         region: region.region,
         accountId: caller.accountId,
+        deployerArn: args.deployerArn,
         privateSubnetIds: this.network.privateSubnetIds,
         settings: region.cluster,
         deployer: args.platform.deployer,
@@ -169,6 +181,7 @@ export class Region extends pulumi.ComponentResource {
         environment: args.platform.environment,
         cluster: {
           clusterName: this.cluster.clusterName,
+          clusterArn: this.cluster.clusterArn,
           kubernetesProvider: this.cluster.kubernetesProvider,
           namespace: this.cluster.workloadNamespace,
           addonsReady: this.cluster.addonsReady,

@@ -10,3 +10,43 @@ export function serviceTrustPolicy(service: string, accountId?: string): string 
   };
   return JSON.stringify({ Version: "2012-10-17", Statement: [statement] } satisfies aws.iam.PolicyDocument);
 }
+
+/** Who may assume a Pod Identity role: one service account in one namespace of one cluster. */
+export interface PodIdentityScope {
+  readonly accountId: string;
+  /** `arn:aws:eks:<region>:<account>:cluster/<name>` (see clusterArnOf). */
+  readonly clusterArn: string;
+  readonly namespace: string;
+  readonly serviceAccount: string;
+}
+
+/**
+ * Trust for a role pods assume through EKS Pod Identity. The `pods.eks.amazonaws.com` principal
+ * serves every cluster of the account, so the trust pins the session tags EKS adds to its
+ * AssumeRole call (cluster ARN, namespace, service account): another cluster (the other zone's)
+ * or another service account cannot bind the role. `sts:TagSession` lets EKS pass those tags.
+ * https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html ("Setting Conditions") and
+ * https://docs.aws.amazon.com/eks/latest/userguide/pod-id-abac.html (the session tags).
+ */
+export function podIdentityTrustPolicy(scope: PodIdentityScope): string {
+  const statement: aws.iam.PolicyStatement = {
+    Sid: "EksPodIdentity",
+    Effect: "Allow",
+    Principal: { Service: "pods.eks.amazonaws.com" },
+    Action: ["sts:AssumeRole", "sts:TagSession"],
+    Condition: {
+      StringEquals: {
+        "aws:SourceAccount": scope.accountId,
+        "aws:RequestTag/eks-cluster-arn": scope.clusterArn,
+        "aws:RequestTag/kubernetes-namespace": scope.namespace,
+        "aws:RequestTag/kubernetes-service-account": scope.serviceAccount,
+      },
+    },
+  };
+  return JSON.stringify({ Version: "2012-10-17", Statement: [statement] } satisfies aws.iam.PolicyDocument);
+}
+
+/** An EKS cluster's ARN, known before the cluster exists (roles created first can name it). */
+export function clusterArnOf(region: string, accountId: string, clusterName: string, partition = "aws"): string {
+  return `arn:${partition}:eks:${region}:${accountId}:cluster/${clusterName}`;
+}

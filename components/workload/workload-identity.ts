@@ -1,11 +1,17 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { clusterArnOf, podIdentityTrustPolicy } from "../shared/iam";
 
 export interface WorkloadIdentityArgs {
   /** VPC the workload security group belongs to. */
   readonly vpcId: pulumi.Input<string>;
   /** Account id, for the role's confused-deputy condition. */
   readonly accountId: pulumi.Input<string>;
+  /**
+   * Where the application runs: the regional cluster (created after this role, so named here, not
+   * referenced) and its service account. Only those pods can assume the role.
+   */
+  readonly cluster: { readonly region: string; readonly name: string; readonly namespace: string; readonly serviceAccount: string };
 }
 
 /**
@@ -56,17 +62,12 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
       `${name}-role`,
       {
         description: "Application pods (EKS Pod Identity): this region's queues and data-tier secrets only",
-        assumeRolePolicy: pulumi.output(args.accountId).apply((account) =>
-          JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [
-              {
-                Effect: "Allow",
-                Principal: { Service: "pods.eks.amazonaws.com" },
-                Action: ["sts:AssumeRole", "sts:TagSession"],
-                Condition: { StringEquals: { "aws:SourceAccount": account } },
-              },
-            ],
+        assumeRolePolicy: pulumi.output(args.accountId).apply((accountId) =>
+          podIdentityTrustPolicy({
+            accountId,
+            clusterArn: clusterArnOf(args.cluster.region, accountId, args.cluster.name),
+            namespace: args.cluster.namespace,
+            serviceAccount: args.cluster.serviceAccount,
           }),
         ),
       },

@@ -3,7 +3,8 @@ import { clusterDefaults } from "../../components/config/tiers/cluster";
 import { INTERRUPTION_EVENTS } from "../../components/cluster/interruption-queue";
 import { ec2NodeClassSpec, nodePoolSpec } from "../../components/cluster/karpenter-manifests";
 import { kubeconfigFor } from "../../components/cluster/kubeconfig";
-import { karpenterControllerPolicy, podIdentityTrustPolicy, workloadAccessPolicy } from "../../components/cluster/policies";
+import { karpenterControllerPolicy, workloadAccessPolicy } from "../../components/cluster/policies";
+import { clusterArnOf, podIdentityTrustPolicy } from "../../components/shared/iam";
 
 describe("compute: pure helpers", () => {
   it("builds a kubeconfig that gets a token from aws eks get-token for the named cluster and region", () => {
@@ -50,10 +51,20 @@ describe("compute: pure helpers", () => {
     assert.throws(() => workloadAccessPolicy({ mainArns: [], dlqArns: [] }, []), /at least one queue or secret/);
   });
 
-  it("limits Pod Identity trust to this account", () => {
-    const trust = JSON.parse(podIdentityTrustPolicy("111122223333"));
+  it("limits Pod Identity trust to one cluster, namespace and service account through EKS's session tags", () => {
+    const clusterArn = clusterArnOf("eu-west-1", "111122223333", "platform-prod");
+    assert.equal(clusterArn, "arn:aws:eks:eu-west-1:111122223333:cluster/platform-prod");
+    const trust = JSON.parse(podIdentityTrustPolicy({ accountId: "111122223333", clusterArn, namespace: "app", serviceAccount: "app" }));
     assert.equal(trust.Statement[0].Principal.Service, "pods.eks.amazonaws.com");
-    assert.deepEqual(trust.Statement[0].Condition, { StringEquals: { "aws:SourceAccount": "111122223333" } });
+    assert.deepEqual(trust.Statement[0].Action, ["sts:AssumeRole", "sts:TagSession"]);
+    assert.deepEqual(trust.Statement[0].Condition, {
+      StringEquals: {
+        "aws:SourceAccount": "111122223333",
+        "aws:RequestTag/eks-cluster-arn": clusterArn,
+        "aws:RequestTag/kubernetes-namespace": "app",
+        "aws:RequestTag/kubernetes-service-account": "app",
+      },
+    });
   });
 
   it("scopes the Karpenter controller to its cluster, queue and node role", () => {
