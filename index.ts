@@ -3,7 +3,7 @@ import { loadPlatformConfig } from "./components/config";
 import { deployerPrincipalArn } from "./components/cluster/deployer";
 import { DrReplica } from "./components/database/dr-replica";
 import { Cdn } from "./components/edge/cdn";
-import { edgeNotices } from "./components/edge/edge-plan";
+import { cdnLogNotices, edgeNotices } from "./components/edge/edge-plan";
 import { ValidationRecords } from "./components/edge/validation-records";
 import { ZoneRouting } from "./components/edge/zone-routing";
 import { regionalProvider, standardTags } from "./components/region/provider";
@@ -106,7 +106,7 @@ export = async () => {
   /** Plain statements of what this stack's configuration leaves weaker, printed by every plan. */
   const notices: string[] = [];
   notices.push(...deployerNotices(platform.deployer, [...new Set(platform.regions.flatMap((r) => r.cluster.publicAccessCidrs))]));
-  notices.push(...edgeNotices(platform.edge));
+  notices.push(...edgeNotices(platform.edge), ...cdnLogNotices(cdn.plan, platform.edge));
   notices.push(...operationsNotices(platform, recovery.alone));
 
   return {

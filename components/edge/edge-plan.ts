@@ -191,6 +191,25 @@ export function checkEdgePlan(plan: EdgePlan): string[] {
 }
 
 /** Plain statements of what the edge configuration leaves weaker, for the stack's `notices`. */
+/**
+ * CloudFront standard logging writes every viewer's requests to one bucket, so a CDN serving several
+ * zones keeps the other zones' viewer logs (IP addresses, URIs) in its log zone: a residency
+ * exemption the pack refuses unless its config allows that zone (cdn-logs-in-viewer-zone.exemptLogZones),
+ * printed by every plan so nobody relies on it unknowingly.
+ */
+export function cdnLogNotices(plan: EdgePlan, settings: EdgeSettings): string[] {
+  const others = plan.zones.filter((z) => z !== plan.homeZone);
+  if (others.length === 0) return [];
+  const chosen =
+    settings.logZone !== undefined
+      ? `platform:edge.logZone is "${settings.logZone}"`
+      : `platform:edge.logZone is not set, so the first region's zone is used; set it to make the exemption explicit`;
+  return [
+    `edge: residency exemption - CloudFront standard logs of viewers of zone(s) ${others.join(", ")} (IP addresses, URIs) are written to the log bucket in ${plan.logRegion}, zone ${plan.homeZone} (${chosen}). ` +
+      `The pack allows this only where policies/config/<environment>.json lists "${plan.homeZone}" in cdn-logs-in-viewer-zone.exemptLogZones.`,
+  ];
+}
+
 export function edgeNotices(settings: EdgeSettings): string[] {
   const notices: string[] = [];
   if (settings.domain === undefined) {

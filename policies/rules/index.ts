@@ -7,11 +7,16 @@ import type { Policies } from "@pulumi/policy";
 import { allowedInstanceFamilies } from "./governance/allowed-instance-families";
 import { requiredTags } from "./governance/required-tags";
 import { cacheGlobalDatastoreInZone } from "./residency/cache-global-datastore-in-zone";
+import { cdnBehavioursInZone } from "./residency/cdn-behaviours-in-zone";
+import { cdnLogsInViewerZone } from "./residency/cdn-logs-in-viewer-zone";
+import { destinationsInZone } from "./residency/destinations-in-zone";
+import { iamGrantsInZone } from "./residency/iam-grants-in-zone";
 import { cdnOriginGroupsInOneZone } from "./residency/cdn-origin-groups-in-one-zone";
 import { kmsKeyInResourceRegion } from "./residency/kms-key-in-resource-region";
 import { logBucketsInZone } from "./residency/log-buckets-in-zone";
 import { referencesInResidencyZone } from "./residency/references-in-residency-zone";
 import { regionInResidencyZone } from "./residency/region-in-residency-zone";
+import { residencyTypeKnown } from "./residency/residency-type-known";
 import { s3ReplicationInZone } from "./residency/s3-replication-in-zone";
 import { autoscalingBounds } from "./resilience/autoscaling-bounds";
 import { backupRetention } from "./resilience/backup-retention";
@@ -34,7 +39,8 @@ import { noOverlappingCidrs } from "./stack/no-overlapping-cidrs";
 import { regionHasAllTiers } from "./stack/region-has-all-tiers";
 
 export const POLICIES: Policies = [
-  // Residency: data stays in its zone.
+  // Residency: data stays in its zone. Every type must be in the residency table first.
+  residencyTypeKnown,
   regionInResidencyZone,
   referencesInResidencyZone,
   kmsKeyInResourceRegion,
@@ -42,6 +48,10 @@ export const POLICIES: Policies = [
   cacheGlobalDatastoreInZone,
   cdnOriginGroupsInOneZone,
   logBucketsInZone,
+  destinationsInZone,
+  iamGrantsInZone,
+  cdnBehavioursInZone,
+  cdnLogsInViewerZone,
   // Security: encrypted, private.
   rdsEncrypted,
   rdsTlsRequired,

@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { POLICIES } from "../../policies/rules";
 import { Plan } from "../../tools/engine/model";
 import { committedPlan } from "../helpers/plan";
+import { RESIDENCY_BREACHES } from "./breaches";
 import { Env, add, edit, named, replace, typed, violations, without } from "./helpers";
 
 const RDS = "aws:rds/instance:Instance";
@@ -367,8 +368,8 @@ describe("policies: each fails on a minimal violating change", () => {
     });
   }
 
-  it("covers every policy with at least one violating case", () => {
-    const covered = new Set(CASES.map((c) => c.policy));
+  it("covers every policy with at least one violating case (here or in breaches.ts)", () => {
+    const covered = new Set([...CASES, ...RESIDENCY_BREACHES].map((c) => c.policy));
     assert.deepEqual(
       POLICIES.map((p) => p.name).filter((n) => !covered.has(n)),
       [],

@@ -1,6 +1,7 @@
-import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import type { StackValidationPolicy } from "@pulumi/policy";
 import { ZonesConfig, residencyZonesSchema } from "../../lib/config";
-import { isRecord, regionOf, regionOfHostname, zoneOf } from "../../lib/resources";
+import { regionsOfHost } from "../../lib/channels";
+import { isRecord, zoneOf } from "../../lib/resources";
 
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 
@@ -34,7 +35,9 @@ export const cdnOriginGroupsInOneZone: StackValidationPolicy = {
           .map((m) => (isRecord(m) ? String(m.originId) : ""))
           .map((originId) => {
             const host = hostOf.get(originId);
-            const region = host === undefined ? undefined : originRegion(host, args.resources);
+            // Latency records name one region each: an origin whose records span regions counts only if they agree.
+            const regions = host === undefined ? [] : [...new Set(regionsOfHost(host, args.resources))];
+            const region = regions.length === 1 ? regions[0] : undefined;
             return { originId, region, zone: zoneOf(region, residencyZones) };
           });
         const unknown = placed.filter((p) => p.zone === undefined);
@@ -54,17 +57,3 @@ export const cdnOriginGroupsInOneZone: StackValidationPolicy = {
     }
   },
 };
-
-function originRegion(host: string, resources: readonly PolicyResource[]): string | undefined {
-  const direct = regionOfHostname(host);
-  if (direct !== undefined) return direct;
-  const exporter = resources.find(
-    (r) => r.type !== DISTRIBUTION && ["dnsName", "domainName", "bucketRegionalDomainName", "fqdn"].some((k) => r.props[k] === host),
-  );
-  if (exporter === undefined) return undefined;
-  if (exporter.type === "aws:route53/record:Record") {
-    const alias: unknown = Array.isArray(exporter.props.aliases) ? exporter.props.aliases[0] : undefined;
-    return isRecord(alias) && typeof alias.name === "string" ? originRegion(alias.name, resources) : undefined;
-  }
-  return regionOf(exporter);
-}

@@ -1,14 +1,18 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { GlobalTypesConfig, globalTypesSchema, isExemptGlobal } from "../../lib/config";
+import { channelPathPattern, residencyTypeOf } from "../../lib/residency-types";
 import { isAwsResource, regionOf, regionalArns } from "../../lib/resources";
 
 /**
- * Paths whose key belongs to another resource's region by design: S3 replication encrypts
- * replicas with a key of the destination bucket's region.
+ * Paths whose key belongs to another region by design, from the residency table: key channels it
+ * leaves to references-in-residency-zone (S3 replication encrypts replicas with a key of the
+ * destination's region; a replica secret, global-table replica or replica key uses its own region's).
  */
-const OTHER_REGION_KEY_PATHS: Readonly<Record<string, RegExp>> = {
-  "aws:s3/bucketReplicationConfig:BucketReplicationConfig": /^rules\[\d+\]\.destination\.encryptionConfiguration\.replicaKmsKeyId$/,
-};
+function otherRegionKeyPaths(type: string): RegExp[] {
+  return (residencyTypeOf(type)?.channels ?? [])
+    .filter((c) => c.kind === "arn" && c.carries === "keys" && c.rule !== "kms-key-in-resource-region")
+    .map((c) => channelPathPattern(c.path));
+}
 
 /**
  * KMS keys live in the region of what they encrypt: a key ARN in a resource's inputs names the
@@ -26,9 +30,9 @@ export const kmsKeyInResourceRegion: ResourceValidationPolicy = {
     if (!isAwsResource(args.type) || isExemptGlobal(args.type, args.props, globalTypes)) return;
     const region = regionOf(args);
     if (region === undefined) return;
-    const exempt = OTHER_REGION_KEY_PATHS[args.type];
+    const exempt = otherRegionKeyPaths(args.type);
     for (const ref of regionalArns(args.props)) {
-      if (ref.service !== "kms" || ref.region === region || exempt?.test(ref.path)) continue;
+      if (ref.service !== "kms" || ref.region === region || exempt.some((p) => p.test(ref.path))) continue;
       reportViolation(
         `${ref.path} uses KMS key ${ref.arn} from ${ref.region}, but ${args.name} is in ${region}; use a key created in ${region}.`,
       );

@@ -1,38 +1,14 @@
-import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import type { StackValidationPolicy } from "@pulumi/policy";
 import { ZonesConfig, residencyZonesSchema } from "../../lib/config";
-import { findBucket, isRecord, regionOf, zoneOf } from "../../lib/resources";
-
-/** Where each log source names its S3 bucket (a name, an S3 ARN or an S3 host name). */
-function logBuckets(resource: PolicyResource): { path: string; bucket: string }[] {
-  const p = resource.props;
-  const found: { path: string; bucket: string }[] = [];
-  const add = (path: string, value: unknown) => {
-    if (typeof value === "string" && value !== "") found.push({ path, bucket: value });
-  };
-  switch (resource.type) {
-    case "aws:ec2/flowLog:FlowLog":
-      if (p.logDestinationType === "s3") add("logDestination", p.logDestination);
-      break;
-    case "aws:lb/loadBalancer:LoadBalancer":
-      // `enabled` defaults to false even when a bucket is named.
-      for (const key of ["accessLogs", "connectionLogs", "healthCheckLogs"])
-        if (isRecord(p[key]) && p[key].enabled === true) add(`${key}.bucket`, p[key].bucket);
-      break;
-    case "aws:s3/bucketLogging:BucketLogging":
-    case "aws:s3/bucketLoggingV2:BucketLoggingV2":
-      add("targetBucket", p.targetBucket);
-      break;
-    case "aws:cloudtrail/trail:Trail":
-      add("s3BucketName", p.s3BucketName);
-      break;
-  }
-  return found;
-}
+import { channelValues } from "../../lib/channels";
+import { findBucket, regionOf, zoneOf } from "../../lib/resources";
 
 /**
- * Logs are data too: a regional resource writes its logs (flow logs, load-balancer access logs,
- * S3 server access logs, trails) to a bucket of this stack in its own zone. CloudFront is global
- * and exempt; its log bucket is an ordinary bucket that region-in-residency-zone places in a zone.
+ * Logs are data too: a regional resource writes its logs (flow logs, load-balancer logs, S3
+ * server access logs, inline `logging` of a bucket included) to a bucket of this stack in its own
+ * zone. Which property of which type is a log destination, and when AWS uses it (flow logs only
+ * with `logDestinationType: s3`, load-balancer logs only when enabled), is in the residency table.
+ * CloudFront's logs describe viewers, not a region: cdn-logs-in-viewer-zone reads those.
  */
 export const logBucketsInZone: StackValidationPolicy = {
   name: "log-buckets-in-zone",
@@ -43,11 +19,12 @@ export const logBucketsInZone: StackValidationPolicy = {
   validateStack: (args, reportViolation) => {
     const { residencyZones } = args.getConfig<ZonesConfig>();
     for (const source of args.resources) {
-      for (const target of logBuckets(source)) {
-        const bucket = findBucket(target.bucket, args.resources);
+      for (const { at } of channelValues(source, "log-buckets-in-zone")) {
+        if (typeof at.value !== "string") continue;
+        const bucket = findBucket(at.value, args.resources);
         if (bucket === undefined) {
           reportViolation(
-            `${source.name} ${target.path} sends logs to ${target.bucket}, which is not a bucket of this stack, so its residency cannot be verified; log to a bucket this stack manages in the same zone.`,
+            `${source.name} ${at.path} sends logs to ${at.value}, which is not a bucket of this stack, so its residency cannot be verified; log to a bucket this stack manages in the same zone.`,
             source.urn,
           );
           continue;

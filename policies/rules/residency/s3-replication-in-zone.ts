@@ -1,13 +1,14 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { ZonesConfig, residencyZonesSchema } from "../../lib/config";
-import { BUCKET_TYPES, dependenciesOf, findBucket, isRecord, regionOf, zoneOf } from "../../lib/resources";
-
-const REPLICATION = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
+import { channelValues } from "../../lib/channels";
+import { BUCKET_TYPES, dependenciesOf, findBucket, regionOf, zoneOf } from "../../lib/resources";
 
 /**
- * S3 replication keeps objects in their zone. A destination is an `arn:aws:s3:::name` ARN, which
- * names no region, so the destination bucket is looked up in the stack (through the property
- * dependencies the engine records, else by name) and its region compared with the source's.
+ * S3 replication keeps objects in their zone, whether configured on its own resource
+ * (`BucketReplicationConfig`) or inline on the bucket (`replicationConfiguration` of
+ * `aws:s3/bucket:Bucket`). A destination is an `arn:aws:s3:::name` ARN, which names no region, so
+ * the destination bucket is looked up in the stack (through the property dependencies the engine
+ * records, else by name) and its region compared with the source's.
  */
 export const s3ReplicationInZone: StackValidationPolicy = {
   name: "s3-replication-in-zone",
@@ -17,31 +18,34 @@ export const s3ReplicationInZone: StackValidationPolicy = {
   configSchema: { properties: { residencyZones: residencyZonesSchema } },
   validateStack: (args, reportViolation) => {
     const { residencyZones } = args.getConfig<ZonesConfig>();
-    for (const config of args.resources.filter((r) => r.type === REPLICATION)) {
-      const sourceRegion = regionOf(config);
+    for (const source of args.resources) {
+      const destinations = channelValues(source, "s3-replication-in-zone");
+      if (destinations.length === 0) continue;
+      const sourceRegion = regionOf(source);
       const sourceZone = zoneOf(sourceRegion, residencyZones);
-      const rules: unknown[] = Array.isArray(config.props.rules) ? config.props.rules : [];
-      const linked = dependenciesOf(config, "rules", BUCKET_TYPES);
-      rules.forEach((rule, index) => {
-        const destination = isRecord(rule) && isRecord(rule.destination) ? rule.destination.bucket : undefined;
-        if (typeof destination !== "string") return;
-        const bucket = findBucket(destination, linked) ?? findBucket(destination, args.resources);
-        const where = `${config.name} rules[${index}].destination.bucket`;
+      const linked = [
+        ...dependenciesOf(source, "rules", BUCKET_TYPES),
+        ...dependenciesOf(source, "replicationConfiguration", BUCKET_TYPES),
+      ];
+      for (const { at } of destinations) {
+        if (typeof at.value !== "string") continue;
+        const bucket = findBucket(at.value, linked) ?? findBucket(at.value, args.resources);
+        const where = `${source.name} ${at.path}`;
         if (bucket === undefined) {
           reportViolation(
-            `${where} (${destination}) is not a bucket of this stack, so its residency cannot be verified; replicate to a bucket this stack manages.`,
-            config.urn,
+            `${where} (${at.value}) is not a bucket of this stack, so its residency cannot be verified; replicate to a bucket this stack manages.`,
+            source.urn,
           );
-          return;
+          continue;
         }
         const zone = zoneOf(regionOf(bucket), residencyZones);
         if (zone === undefined || zone !== sourceZone) {
           reportViolation(
             `${where} replicates from ${sourceRegion ?? "an unknown region"} (zone ${sourceZone ?? "none"}) to ${bucket.name} in ${regionOf(bucket) ?? "an unknown region"} (zone ${zone ?? "none"}); replicate to a bucket in zone ${sourceZone ?? "of the source"}.`,
-            config.urn,
+            source.urn,
           );
         }
-      });
+      }
     }
   },
 };
