@@ -409,7 +409,10 @@ export const RESIDENCY_TYPES: Readonly<Record<string, ResidencyType>> = {
   "aws:iam/role:Role": {
     placement: "global",
     holdsData: false,
-    channels: [{ path: "inlinePolicies[].policy", kind: "grant", carries: "access", rule: GRANTS }],
+    channels: [
+      { path: "assumeRolePolicy", kind: "trust", carries: "access", rule: "pod-identity-trust-scoped" },
+      { path: "inlinePolicies[].policy", kind: "grant", carries: "access", rule: GRANTS },
+    ],
     sources: [`${REG}/iam/role/`, "https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html"],
   },
   "aws:iam/policy:Policy": {

@@ -25,11 +25,13 @@ import { multiAz } from "./resilience/multi-az";
 import { cacheEncrypted } from "./security/cache-encrypted";
 import { cloudfrontHttpsOnly } from "./security/cloudfront-https-only";
 import { ebsEncrypted } from "./security/ebs-encrypted";
+import { eksAdminsExplicit } from "./security/eks-admins-explicit";
 import { eksEndpointRestricted } from "./security/eks-endpoint-restricted";
 import { eksSecretsEncrypted } from "./security/eks-secrets-encrypted";
 import { imdsv2Required } from "./security/imdsv2-required";
 import { noOpenIngress } from "./security/no-open-ingress";
 import { noPublicDatastores } from "./security/no-public-datastores";
+import { podIdentityTrustScoped } from "./security/pod-identity-trust-scoped";
 import { rdsEncrypted } from "./security/rds-encrypted";
 import { rdsTlsRequired } from "./security/rds-tls-required";
 import { sqsEncrypted } from "./security/sqs-encrypted";
@@ -61,6 +63,8 @@ export const POLICIES: Policies = [
   ebsEncrypted,
   eksSecretsEncrypted,
   eksEndpointRestricted,
+  eksAdminsExplicit,
+  podIdentityTrustScoped,
   noPublicDatastores,
   noOpenIngress,
   imdsv2Required,

@@ -276,4 +276,36 @@ export const RESIDENCY_BREACHES: readonly Breach[] = [
     expect:
       /eu-webhook endpoint \(set by platform:observability\.alertEmails\) delivers to https:\/\/hooks\.example\.com\/x, whose region cannot be determined/,
   },
+  // IAM (issue 13 item 5).
+  {
+    policy: "pod-identity-trust-scoped",
+    what: "a Pod Identity role trusted by any cluster of the account",
+    change: (p) =>
+      edit(p, named("eu-west-1-workload-role"), (i) => {
+        const trust = JSON.parse(i.assumeRolePolicy);
+        trust.Statement[0].Condition = { StringEquals: { "aws:SourceAccount": OFFLINE_ACCOUNT_ID } };
+        i.assumeRolePolicy = JSON.stringify(trust);
+      }),
+    expect:
+      /eu-west-1-workload-role trusts pods\.eks\.amazonaws\.com without StringEquals conditions on aws:RequestTag\/eks-cluster-arn .*, aws:RequestTag\/kubernetes-namespace, aws:RequestTag\/kubernetes-service-account/,
+  },
+  {
+    policy: "pod-identity-trust-scoped",
+    what: "an EU Pod Identity role trusting the US cluster",
+    change: (p) =>
+      edit(p, named("eu-west-1-workload-role"), (i) => (i.assumeRolePolicy = i.assumeRolePolicy.replace(`:eks:${EU}:`, `:eks:${US}:`))),
+    expect: /eu-west-1-workload-role \(zone eu\) trusts pods of arn:aws:eks:us-east-1:\S+ \(zone us\)/,
+  },
+  {
+    policy: "pod-identity-trust-scoped",
+    what: "an association binding a service account its role does not trust",
+    change: (p) => edit(p, typed("aws:eks/podIdentityAssociation:PodIdentityAssociation", EU), (i) => (i.serviceAccount = "intruder")),
+    expect: /binds \S+\/intruder of cluster platform-prod to \S+, whose trust admits only/,
+  },
+  {
+    policy: "eks-admins-explicit",
+    what: "a cluster whose creator keeps admin",
+    change: (p) => edit(p, typed("aws:eks/cluster:Cluster", EU), (i) => (i.accessConfig.bootstrapClusterCreatorAdminPermissions = true)),
+    expect: /eu-west-1-cluster-eks: set accessConfig\.bootstrapClusterCreatorAdminPermissions: false/,
+  },
 ];
