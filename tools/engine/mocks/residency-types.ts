@@ -1,3 +1,4 @@
+import { CATALOGUE_MOCKS } from "../../catalogue";
 import { alnum, arn, hex } from "../ids";
 import { ec2Id, physicalName } from "./naming";
 import { MockResourceContext, MockSet } from "./types";
@@ -22,11 +23,6 @@ function checkRegion(ctx: MockResourceContext, path: string, value: unknown): st
   if (typeof value !== "string" || !REGION.test(value))
     fail(ctx, `${path} must be an AWS region name such as "eu-west-1", got ${JSON.stringify(value)}`);
   return value;
-}
-
-function bucketName(ctx: MockResourceContext): string {
-  const given = ctx.inputs.bucket;
-  return typeof given === "string" && given !== "" ? given : `${ctx.name.slice(0, 55).toLowerCase()}-${hex(ctx.urn, 7)}`;
 }
 
 const byBucket = (ctx: MockResourceContext) => ({ id: String(ctx.inputs.bucket) });
@@ -210,21 +206,8 @@ export const residencyTypeMocks: MockSet = {
         },
       };
     },
-    // The deprecated v6 bucket type, still in aws v7: the same outputs as aws:s3/bucket:Bucket.
-    "aws:s3/bucketV2:BucketV2": (ctx) => {
-      const name = bucketName(ctx);
-      return {
-        id: name,
-        outputs: {
-          bucket: name,
-          arn: `arn:aws:s3:::${name}`,
-          bucketDomainName: `${name}.s3.amazonaws.com`,
-          bucketRegionalDomainName: `${name}.s3.${ctx.region}.amazonaws.com`,
-          region: ctx.region,
-          hostedZoneId: "Z3AQBSTGFYJSTF",
-        },
-      };
-    },
+    // The deprecated v6 bucket type, still in aws v7: the same resource and outputs as aws:s3/bucket:Bucket.
+    "aws:s3/bucketV2:BucketV2": (ctx) => CATALOGUE_MOCKS.resources["aws:s3/bucket:Bucket"](ctx),
     // S3 replication needs a role and at least one rule; each rule names a destination bucket ARN.
     // https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketReplication.html
     "aws:s3/bucketReplicationConfig:BucketReplicationConfig": (ctx) => {
