@@ -196,11 +196,9 @@ for (const stack of ["prod", "dev"] as const) {
           assert.deepEqual(inputsOf(cert).subjectAlternativeNames, [`origin.${ZONES[listener.region!]}.example.com`]);
         }
         // Only the CDN-log residency exemption the stack declares (platform:edge.logZone) is printed.
-        assert.deepEqual(
-          notices.filter((n) => n.startsWith("edge:")).map((n) => n.slice(0, 40)),
-          ["edge: residency exemption - CloudFront st"],
-          "no other edge notice in prod",
-        );
+        const edgeNotices = notices.filter((n) => n.startsWith("edge:"));
+        assert.equal(edgeNotices.length, 1, "no other edge notice in prod");
+        assert.match(edgeNotices[0], /^edge: residency exemption - CloudFront standard logs of viewers of zone\(s\) eu/);
       } else {
         assert.equal(distribution(plan).viewerCertificate.cloudfrontDefaultCertificate, true);
         for (const listener of listeners) assert.equal(inputsOf(listener).protocol, "HTTP");
