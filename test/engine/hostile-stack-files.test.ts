@@ -82,7 +82,10 @@ describe("hostile stack files: refused with file, line and key (exit 2)", () => 
   it("nesting deeper than any stack config needs", () => {
     assert.match(
       refusal(`${dev}  platform:tags2: ${"[".repeat(40)}${"]".repeat(40)}\n`),
-      /^Pulumi\.h\.yaml:27:\d+: config\.platform:tags2\[0\][[\]0…]*: nested more than 32 levels deep/,
+      // The planted line is the one after the committed dev stack's last line.
+      new RegExp(
+        `^Pulumi\\.h\\.yaml:${dev.split("\n").length}:\\d+: config\\.platform:tags2\\[0\\][[\\]0…]*: nested more than 32 levels deep`,
+      ),
     );
   });
 
