@@ -52,12 +52,19 @@ function tool(name: string, ...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** 1-based line of the first line of `text` containing `needle` (the committed stack file changes). */
+function lineOf(text: string, needle: string): number {
+  const index = text.split("\n").findIndex((line) => line.includes(needle));
+  assert.ok(index >= 0, `${needle} not found`);
+  return index + 1;
+}
+
 describe("hostile stack files: refused with file, line and key (exit 2)", () => {
   it("an undefined alias", () => {
     const text = dev.replace("  platform:tags:\n    team: platform\n    cost-center: eng-platform-dev\n", "  platform:tags: *shared\n");
     assert.equal(
       refusal(text),
-      "Pulumi.h.yaml:7:18: config.platform:tags: alias *shared refers to no anchor; define &shared before it is used",
+      `Pulumi.h.yaml:${lineOf(text, "*shared")}:18: config.platform:tags: alias *shared refers to no anchor; define &shared before it is used`,
     );
   });
 
@@ -90,16 +97,17 @@ describe("hostile stack files: refused with file, line and key (exit 2)", () => 
   });
 
   it("a key twice in one mapping, as the Pulumi CLI's parser refuses it", () => {
+    const first = lineOf(dev, "    team: platform");
     assert.equal(
       refusal(dev.replace("    team: platform\n", "    team: platform\n    team: other\n")),
-      'Pulumi.h.yaml:9:5: config.platform:tags: duplicate key "team" (first set on line 8); the Pulumi CLI refuses a mapping with a key twice',
+      `Pulumi.h.yaml:${first + 1}:5: config.platform:tags: duplicate key "team" (first set on line ${first}); the Pulumi CLI refuses a mapping with a key twice`,
     );
   });
 
   it("what the CLI's YAML 1.1 parser reads as another number", () => {
     assert.equal(
       refusal(dev.replace("priceClass: PriceClass_100", "priceClass: 010")),
-      "Pulumi.h.yaml:13:17: config.platform:edge.priceClass: 010 is the number 8 to the Pulumi CLI (a leading 0 means octal to its YAML parser) but 10 here; write it without the leading zero, or quote it as a string",
+      `Pulumi.h.yaml:${lineOf(dev, "priceClass: PriceClass_100")}:17: config.platform:edge.priceClass: 010 is the number 8 to the Pulumi CLI (a leading 0 means octal to its YAML parser) but 10 here; write it without the leading zero, or quote it as a string`,
     );
     assert.match(
       refusal(`${dev}  platform:x: 1_000\n`),
