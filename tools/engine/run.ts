@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { defaultProviderDenied, deniedDefaultProviders } from "./default-providers";
 import { OFFLINE_ACCOUNT_ID } from "./ids";
 import { entryOf } from "../catalogue";
 import { HELM_RELEASE } from "../catalogue/other/kubernetes";
@@ -26,6 +27,11 @@ export class ProgramError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "ProgramError";
+  }
+
+  /** The SDK rethrows a failed invoke as `new Error(err.details)`, the gRPC error's text. */
+  get details(): string {
+    return this.message;
   }
 }
 
@@ -108,6 +114,7 @@ export async function planLoadedStack(
 ): Promise<Plan> {
   const { project, stack } = loaded;
   const defaultRegion = loaded.config["aws:region"];
+  const denied = deniedDefaultProviders(loaded.config);
 
   // Mock URN -> engine URN, provider reference -> region / engine URN.
   const engineUrns = new Map<string, string>();
@@ -164,6 +171,8 @@ export async function planLoadedStack(
       return { id: current.id, state: { ...args.inputs, ...result.outputs } };
     },
     call(args) {
+      const pkg = args.token.split(":")[0];
+      if (!args.provider && denied(pkg)) throw new ProgramError(defaultProviderDenied(pkg, args.token));
       const handler = INVOKE_MOCKS[args.token];
       if (!handler) throw new ProgramError(`no offline mock for invoke ${args.token}; add one under tools/engine/mocks`);
       const region = (args.inputs.region as string | undefined) ?? regionOfProviderRef(args.provider, args.token) ?? "us-east-1";
@@ -191,6 +200,11 @@ export async function planLoadedStack(
     const urn = engineUrn(stack, project, parent, type, request.getName());
     const pkg = type.split(":")[0];
     const custom = request.getCustom();
+    // The engine resolves a missing provider to the package's default one, which the stack may deny.
+    const usesDefault = (custom && !isProviderType(type)) || request.getRemote();
+    if (usesDefault && !request.getProvider() && !request.getProvidersMap().get(pkg) && denied(pkg)) {
+      rejectionSink?.(new ProgramError(defaultProviderDenied(pkg, urn)));
+    }
     // Custom resources name their provider; components (remote ones such as awsx included) only
     // carry the providers map they pass down, whose AWS entry decides their region.
     const providerRef = custom ? request.getProvider() || undefined : request.getProvidersMap().get("aws") || undefined;
