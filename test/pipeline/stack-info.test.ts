@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { stackInfo } from "../../tools/pipeline/stack-info";
+import { StackInfo, egressProblem, stackInfo } from "../../tools/pipeline/stack-info";
 import { REPO, tempProject } from "../helpers/plan";
 
 const TOOL = path.join(REPO, "build/tools/stack-info.js");
@@ -54,7 +54,31 @@ describe("pipeline: npm run stack-info", () => {
     assert.match(missing.stderr, /^error: Pulumi\.staging\.yaml: no such stack file/);
     const both = run("--stack", "prod");
     assert.equal(both.status, 2);
-    assert.match(both.stderr, /give exactly one of --field or --json/);
+    assert.match(both.stderr, /give exactly one of --field, --json or --check-egress/);
     for (const r of [unknown, missing, both]) assert.doesNotMatch(r.stderr, /\n\s+at /);
+  });
+
+  it("--all lists every stack for a workflow matrix", () => {
+    const all = run("--all");
+    assert.equal(all.status, 0, all.stderr);
+    assert.deepEqual(
+      (JSON.parse(all.stdout) as StackInfo[]).map((i) => [i.stack, i.environment]),
+      [
+        ["dev", "dev"],
+        ["prod", "prod"],
+      ],
+    );
+  });
+
+  it("checks a runner's egress address against platform:deployer.cidrs before a deploy reaches the cluster APIs", () => {
+    const info = { ...stackInfo(REPO, "prod"), "deployer-cidrs": ["198.51.100.0/24", "192.0.2.7/32"] };
+    assert.equal(egressProblem(info, "198.51.100.23"), undefined);
+    assert.equal(egressProblem(info, "192.0.2.7"), undefined);
+    assert.match(
+      egressProblem(info, "192.0.2.8") ?? "",
+      /^this runner's public address 192\.0\.2\.8 is not in platform:deployer\.cidrs of Pulumi\.prod\.yaml/,
+    );
+    assert.match(egressProblem(info, "not-an-ip") ?? "", /is not an IPv4 address/);
+    assert.match(egressProblem({ ...info, "deployer-cidrs": [] }, "192.0.2.7") ?? "", /sets no platform:deployer\.cidrs/);
   });
 });
