@@ -1,9 +1,10 @@
 /**
  * The PR report (`npm run plan -- --markdown report.md`): summary per region and type, policy
- * results, the architecture diagram and the deploy-time estimate, as GitHub-flavoured markdown
+ * results, the architecture diagram, the deploy-time and monthly-cost estimates, as GitHub-flavoured markdown
  * (GitHub renders ```mermaid blocks). Pure: the caller passes any policy section already rendered.
  */
 import { Plan } from "../engine/model";
+import { estimateMonthlyCost, renderCostTable } from "./cost-estimate";
 import { estimateDeployTime, renderDeployEstimateMarkdown } from "./deploy-time";
 import { buildDiagram } from "./diagram";
 import { isDeployed, isGlobal, regionsOf, zonesByRegion } from "./resources";
@@ -71,6 +72,7 @@ export function renderMarkdownReport(plan: Plan, options: ReportOptions = {}): s
   if (options.deployCheckSection) sections.push("## Deploy checks", "", options.deployCheckSection.trim(), "");
   sections.push("## Architecture", "", "```mermaid", diagram.mermaid, "```", "");
   sections.push("## Estimated deploy time", "", renderDeployEstimateMarkdown(estimate), "");
+  sections.push("## Estimated monthly cost", "", "```text", renderCostTable(estimateMonthlyCost(plan)), "```", "");
   if (plan.limitations.length > 0) sections.push("## What an offline plan cannot show", "", ...plan.limitations.map((l) => `- ${l}`), "");
   return sections.join("\n");
 }
