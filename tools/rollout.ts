@@ -1,5 +1,5 @@
 /**
- * `npm run rollout -- --stack <name> [--canary <region>] [--bake-minutes <n>] [--dry-run]`
+ * `npm run rollout -- --stack <name> [--org <pulumi-org>] [--canary <region>] [--bake-minutes <n>] [--dry-run]`
  *
  * Prints the plan of waves (canary region, rest of its zone, other zones, edge), planned offline
  * from this commit's program, then drives it through Pulumi's Automation API: one `pulumi up` with
@@ -17,13 +17,14 @@ import { automationDriver, findPulumiCli, hasAwsCli } from "./rollout/automation
 import { executeRollout } from "./rollout/execute";
 import { planWaves, renderWaves } from "./rollout/waves";
 
-const USAGE = "npm run rollout -- --stack <name> [--canary <region>] [--bake-minutes <n>] [--dry-run]";
+const USAGE = "npm run rollout -- --stack <name> [--org <pulumi-org>] [--canary <region>] [--bake-minutes <n>] [--dry-run]";
 const POLL_SECONDS = 30;
 
 async function main(): Promise<number> {
   const args = parseToolArgs(
     {
       stack: { type: "string" },
+      org: { type: "string" },
       canary: { type: "string" },
       "bake-minutes": { type: "string", default: "10" },
       "dry-run": { type: "boolean", default: false },
@@ -59,7 +60,8 @@ async function main(): Promise<number> {
   const policyConfig = path.relative(REPO_ROOT, policyConfigFileFor(REPO_ROOT, config.environment));
   const driver = await automationDriver({
     repo: REPO_ROOT,
-    stack: args.stack,
+    // The Pulumi Cloud stack: <org>/<project>/<stack> with --org, else the login's default org.
+    stack: args.org ? `${args.org}/${plan.project}/${args.stack}` : args.stack,
     policyConfig,
     command,
     write: (text) => process.stdout.write(text),
