@@ -5,11 +5,12 @@ import { DISABLE_DEFAULT_PROVIDERS, deniedDefaultProviders } from "../../tools/e
 import { OFFLINE_ACCOUNT_ID } from "../../tools/engine/ids";
 import { planLoadedStack } from "../../tools/engine/run";
 import { StackFileError, loadStack } from "../../tools/engine/stack-files";
-import { REPO, committedPlan, tempProject } from "../helpers/plan";
+import { REPO, committedConfig, committedPlan, tempProject } from "../helpers/plan";
 
 /** A stack of the real project whose program is replaced by `program`. */
 async function planProgram(program: () => Promise<Record<string, unknown>>, disabled?: string[]) {
-  const config: Record<string, unknown> = { "platform:environment": "dev" };
+  // A complete stack (the CLI refuses one without its required keys) whose program is replaced.
+  const config: Record<string, unknown> = committedConfig("dev");
   if (disabled) config[DISABLE_DEFAULT_PROVIDERS] = disabled;
   const loaded = loadStack(tempProject({ test: { config } }), "test");
   return planLoadedStack(loaded, OFFLINE_ACCOUNT_ID, program);
@@ -81,7 +82,7 @@ describe("engine: pulumi:disable-default-providers (Pulumi.yaml)", () => {
   });
 
   it("lets a stack file override the project's value, as the CLI merges config", () => {
-    const loaded = loadStack(tempProject({ s: { config: { [DISABLE_DEFAULT_PROVIDERS]: ["aws"] } } }), "s");
+    const loaded = loadStack(tempProject({ s: { config: { ...committedConfig("dev"), [DISABLE_DEFAULT_PROVIDERS]: ["aws"] } } }), "s");
     assert.deepEqual(JSON.parse(loaded.config[DISABLE_DEFAULT_PROVIDERS]), ["aws"]);
     assert.deepEqual(JSON.parse(loadStack(REPO, "dev").config[DISABLE_DEFAULT_PROVIDERS]), ["aws", "kubernetes"]);
   });
