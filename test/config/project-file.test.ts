@@ -16,10 +16,23 @@ describe("Pulumi.yaml", () => {
   // Keys of other namespaces (pulumi:disable-default-providers) are engine settings, not program config.
   const own = Object.entries(project.config).filter(([key]) => !key.includes(":"));
 
-  it("is a TypeScript Node.js project named like the config namespace", () => {
+  it("is a Node.js project named like the config namespace", () => {
     assert.equal(project.name, "platform");
     assert.equal(project.runtime.name, "nodejs");
-    assert.equal(project.runtime.options?.typescript, true);
+  });
+
+  it("has the CLI run the compiled program, not ts-node with a type check on every preview", () => {
+    // runtime.options.typescript defaults to true (pulumi-language-nodejs parseOptions), which
+    // makes @pulumi/pulumi's cmd/run register ts-node; false loads package.json "main" as it is.
+    assert.equal(project.runtime.options?.typescript, false);
+    assert.equal((project as { main?: string }).main, undefined, "the entry is package.json's main");
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")) as { main: string };
+    assert.match(pkg.main, /\.c?js$/);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const entry = require(path.join(REPO, pkg.main)) as unknown;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    assert.equal(entry, require(path.join(REPO, "build/index.js")), "the entry hands the CLI the compiled index.ts");
+    assert.equal(typeof entry, "function");
   });
 
   it("declares exactly the keys the program accepts, each typed and described", () => {
