@@ -127,6 +127,19 @@ function removeOrphans(out, expected, roots) {
 }
 
 /**
+ * What the output depends on besides the sources: esbuild's version, its options, this file.
+ * A change of any of them rebuilds everything (and keys the diff's cached base builds).
+ * @param {Record<string, unknown>} [compilerOptions] defaults to this checkout's tsconfig.json
+ */
+function buildKey(compilerOptions = readTsconfig(ROOT).compilerOptions) {
+  const esbuildVersion = esbuild("esbuild/package.json").version;
+  return crypto
+    .createHash("sha256")
+    .update(JSON.stringify([esbuildVersion, esbuildOptions(compilerOptions), fs.readFileSync(__filename, "utf8")]))
+    .digest("hex");
+}
+
+/**
  * Brings `root`/build up to date and says what it did. Throws BuildError for a syntax error (with
  * file:line:column) or a tsconfig it cannot read.
  * @param {string} [root] the checkout (this one; tests pass a scratch project)
@@ -137,12 +150,7 @@ function ensureBuilt(root = ROOT) {
   const out = path.join(root, "build");
   const tsconfig = readTsconfig(root);
   const files = sources(root, tsconfig);
-  // Every option that changes the output is part of the key: a change rebuilds everything.
-  const esbuildVersion = esbuild("esbuild/package.json").version;
-  const key = crypto
-    .createHash("sha256")
-    .update(JSON.stringify([esbuildVersion, esbuildOptions(tsconfig.compilerOptions), fs.readFileSync(__filename, "utf8")]))
-    .digest("hex");
+  const key = buildKey(tsconfig.compilerOptions);
   /** @type {{ key?: string, files?: Record<string, string> }} */
   let manifest = {};
   try {
@@ -246,7 +254,7 @@ function buildTree(root, out) {
   return { transpiled: files.length, removed: 0, total: files.length, ms: Number(process.hrtime.bigint() - started) / 1e6 };
 }
 
-module.exports = { ensureBuilt, buildTree, BuildError, ROOT };
+module.exports = { ensureBuilt, buildTree, buildKey, BuildError, ROOT };
 
 if (require.main === module) {
   try {

@@ -1,16 +1,16 @@
 /**
  * `npm run diff -- --stack prod --base <git-ref> [--json] [--markdown file] [--allow-replace]`
  *
- * Plans the stack offline at the base ref (temporary git worktree) and in the working tree, and
- * reports what the change adds, removes, updates and replaces. Exit codes: 0 fine, 1 failure,
+ * Plans the stack offline at the base ref (its own program and engine, built once per commit:
+ * tools/report/base-plan.ts) and in the working tree, side by side, and reports what the change
+ * adds, removes, updates and replaces. Exit codes: 0 fine, 1 failure,
  * 2 bad usage or stack input, 3 a stateful resource would be deleted or replaced (unless
  * `--allow-replace`).
  */
 import * as fs from "node:fs";
 import { EXIT, REPO_ROOT, ToolHelp, UsageError, checkOutputPath, parseToolArgs, runTool, stackFlag } from "./cli";
-import { planStack } from "./engine/run";
 import { Plan } from "./engine/model";
-import { planAtRef } from "./report/base-plan";
+import { planAtCommit, resolveCommit } from "./report/base-plan";
 import { diffPlans } from "./report/diff";
 import { diffJson, renderDiffMarkdown, renderDiffText } from "./report/diff-render";
 
@@ -46,8 +46,12 @@ async function main(): Promise<number> {
   if (args.base.startsWith("-")) throw new UsageError(`--base ${args.base}: a git ref does not start with "-"`);
   if (args.markdown !== undefined) checkOutputPath("--markdown", args.markdown);
 
-  const head = await planStack({ dir: REPO_ROOT, stack });
-  const base = await planAtRef(REPO_ROOT, args.base, stack);
+  // A ref that is no commit fails before any planning, and before the engine (and with it the
+  // Pulumi SDK, a second to load) is loaded; then base (child process) and head (here) are planned
+  // side by side.
+  const commit = resolveCommit(REPO_ROOT, args.base);
+  const { planStack } = await import("./engine/run");
+  const [base, head] = await Promise.all([planAtCommit(REPO_ROOT, args.base, commit, stack), planStack({ dir: REPO_ROOT, stack })]);
   const basePlan: Plan = base.plan ?? { ...head, resources: [], outputs: {}, limitations: [] };
   // Both sides in JSON form, so secrets compare as "[secret]" and references as ids.
   const diff = diffPlans(basePlan, JSON.parse(JSON.stringify(head)) as Plan);

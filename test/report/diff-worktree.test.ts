@@ -41,7 +41,12 @@ function plantWorktree(pid: number): string {
 /** Runs `npm run diff` and sends `signal` once its base worktree exists; resolves with its exit code. */
 function interrupt(signal: "SIGINT" | "SIGTERM"): Promise<{ code: number | null; pid: number; worktree: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--stack-trace-limit=0", DIFF, "--stack", "dev", "--base", "HEAD"], { cwd: REPO });
+    // An empty base-build cache (PLATFORM_DIFF_CACHE), so the diff checks HEAD out in a worktree.
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), "platform-diff-cache-"));
+    const child = spawn(process.execPath, ["--stack-trace-limit=0", DIFF, "--stack", "dev", "--base", "HEAD"], {
+      cwd: REPO,
+      env: { ...process.env, PLATFORM_DIFF_CACHE: cache },
+    });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     let worktree = "";

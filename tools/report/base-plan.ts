@@ -1,11 +1,15 @@
 /**
- * Plans a stack as it was at a git ref: a temporary `git worktree` of the ref, transpiled with this
- * checkout's TypeScript into its own build/, then evaluated by ITS engine in a child process (each
- * ref keeps its own program, engine and mocks; one Pulumi runtime per process). The worktree reuses
- * this checkout's node_modules through a symlink, so nothing is installed and a fresh clone with
- * `npm ci` done is all it needs.
+ * Plans a stack as it was at a git ref, with that ref's own program, engine and mocks, in a child
+ * process (one Pulumi runtime per process), while the caller plans the working tree beside it.
  *
- * The worktree is removed when the plan ends, fails, or is interrupted (SIGINT, SIGTERM); one left
+ * The base is built once per commit: a temporary `git worktree` of the commit is transpiled with
+ * this checkout's build (tools/build.cjs: esbuild, no type check; the base was checked when it was
+ * merged) into a cache entry, build/.diff-base/<commit>-<build key>/ (or under PLATFORM_DIFF_CACHE),
+ * which holds the commit's files (stack files, policy configs, ...), its build/ and a link to this
+ * checkout's node_modules, so nothing is installed. The next diff against the same commit starts its
+ * child at once; the oldest entries beyond a few are dropped.
+ *
+ * The worktree is removed when the build ends, fails, or is interrupted (SIGINT, SIGTERM); one left
  * by a process that died harder (SIGKILL, power loss) is pruned by the next run, which can tell it
  * from a concurrent run's by the owner file next to it.
  */
@@ -24,6 +28,9 @@ export interface BasePlan {
   readonly plan?: Plan;
 }
 
+/** Cached base builds kept besides the one in use. */
+const KEEP_BUILDS = 4;
+
 function git(repo: string, args: string[]): string {
   return execFileSync("git", args, { cwd: repo, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
 }
@@ -38,42 +45,28 @@ export function resolveCommit(repo: string, ref: string): string {
   }
 }
 
-/** Directories never compiled for a plan. */
-const SKIP = new Set(["node_modules", "build", "test", ".git"]);
+type Build = typeof import("../build.cjs");
 
-/**
- * Transpiles the base ref's TypeScript into its build/ with this checkout's compiler, file by file
- * and without type checking: the base is committed code that was checked when it was merged, and
- * this takes a second where a full `tsc -p` takes ten. JSON files are copied for `resolveJsonModule`.
- */
-function transpileTree(repo: string, root: string): void {
+/** This checkout's build (plain CommonJS beside tools/, not compiled into build/). */
+function build(repo: string): Build {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ts = require(path.join(repo, "node_modules/typescript")) as typeof import("typescript");
-  const compilerOptions = {
-    module: ts.ModuleKind.CommonJS,
-    target: ts.ScriptTarget.ES2022,
-    esModuleInterop: true,
-    resolveJsonModule: true,
-  };
-  const walk = (rel: string) => {
-    for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
-      const file = path.join(rel, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIP.has(entry.name) && !entry.name.startsWith(".")) walk(file);
-        continue;
-      }
-      const out = path.join(root, "build", file);
-      if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) {
-        const { outputText } = ts.transpileModule(fs.readFileSync(path.join(root, file), "utf8"), { compilerOptions, fileName: file });
-        fs.mkdirSync(path.dirname(out), { recursive: true });
-        fs.writeFileSync(out.replace(/\.ts$/, ".js"), outputText);
-      } else if (entry.name.endsWith(".json") && rel !== "") {
-        fs.mkdirSync(path.dirname(out), { recursive: true });
-        fs.copyFileSync(path.join(root, file), out);
-      }
+  return require(path.join(repo, "tools/build.cjs")) as Build;
+}
+
+/** Directories of a checkout a plan never needs. */
+const SKIP = new Set(["node_modules", "build", "test"]);
+
+/** Copies the files a plan may read (everything but TypeScript, tests, builds and dot-folders). */
+function copyData(from: string, to: string): void {
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    if (entry.name.startsWith(".") || SKIP.has(entry.name)) continue;
+    const source = path.join(from, entry.name);
+    if (entry.isDirectory()) copyData(source, path.join(to, entry.name));
+    else if (entry.isFile() && !entry.name.endsWith(".ts")) {
+      fs.mkdirSync(to, { recursive: true });
+      fs.copyFileSync(source, path.join(to, entry.name));
     }
-  };
-  walk("");
+  }
 }
 
 /** Where each diff's temporary directory says which process owns its worktree. */
@@ -162,39 +155,85 @@ function runChild(args: string[], cwd: string, started: (child: ChildProcess) =>
   });
 }
 
-export async function planAtRef(repo: string, ref: string, stack: string): Promise<BasePlan> {
-  const commit = resolveCommit(repo, ref);
+/** Where the base builds are kept: PLATFORM_DIFF_CACHE (a CI cache, say), else inside build/. */
+function cacheDir(repo: string): string {
+  return path.resolve(process.env.PLATFORM_DIFF_CACHE ?? path.join(repo, "build", ".diff-base"));
+}
+
+/** The cache entry of `commit`: built now from a temporary worktree unless an earlier diff did. */
+function baseBuild(repo: string, commit: string): string {
+  const cache = cacheDir(repo);
+  const entry = path.join(cache, `${commit}-${build(repo).buildKey().slice(0, 12)}`);
+  if (fs.existsSync(path.join(entry, "build"))) {
+    fs.utimesSync(entry, new Date(), new Date());
+    return entry;
+  }
+  fs.mkdirSync(cache, { recursive: true });
   pruneStaleWorktrees(repo);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), TMP_PREFIX));
-  fs.writeFileSync(path.join(tmp, OWNER_FILE), `${JSON.stringify({ pid: process.pid, ref, commit })}\n`);
+  fs.writeFileSync(path.join(tmp, OWNER_FILE), `${JSON.stringify({ pid: process.pid, commit })}\n`);
   const worktree = path.join(tmp, "base");
-  let child: ChildProcess | undefined;
-  const release = cleanupOnInterrupt(() => {
-    child?.kill("SIGTERM");
+  const staging = fs.mkdtempSync(path.join(cache, ".staging-"));
+  const cleanup = () => {
     removeWorktree(repo, tmp, worktree);
-  });
+    fs.rmSync(staging, { recursive: true, force: true });
+  };
+  const release = cleanupOnInterrupt(cleanup);
   try {
     git(repo, ["worktree", "add", "--detach", "--quiet", worktree, commit]);
-    if (!fs.existsSync(path.join(worktree, `Pulumi.${stack}.yaml`))) return { commit };
-    for (const required of ["index.ts", "tools/engine/run.ts"]) {
-      if (!fs.existsSync(path.join(worktree, required)))
-        throw new Error(`base ${ref} (${commit.slice(0, 8)}) has no ${required}: it predates the offline engine`);
+    copyData(worktree, staging);
+    build(repo).buildTree(worktree, path.join(staging, "build"));
+    fs.symlinkSync(path.join(repo, "node_modules"), path.join(staging, "node_modules"), "dir");
+    // Complete entries only: another diff may be building the same commit; the first rename wins.
+    try {
+      fs.renameSync(staging, entry);
+    } catch {
+      // The other diff's entry is as good as ours.
     }
-    fs.symlinkSync(path.join(repo, "node_modules"), path.join(worktree, "node_modules"), "dir");
-    transpileTree(repo, worktree);
-    const engine = path.join(worktree, "build/tools/engine/run.js");
-    const result = await runChild(
-      ["--stack-trace-limit=0", path.join(__dirname, "plan-json.js"), engine, worktree, stack],
-      worktree,
-      (c) => {
-        child = c;
-      },
-    );
+  } finally {
+    release();
+    cleanup();
+  }
+  dropOldBuilds(cache, entry);
+  return entry;
+}
+
+function dropOldBuilds(cache: string, keep: string): void {
+  const entries = fs
+    .readdirSync(cache)
+    .filter((name) => !name.startsWith("."))
+    .map((name) => path.join(cache, name))
+    .filter((dir) => dir !== keep)
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  // Unlink node_modules first, so removing an entry can never reach through it.
+  for (const old of entries.slice(KEEP_BUILDS)) {
+    fs.rmSync(path.join(old, "node_modules"), { force: true });
+    fs.rmSync(old, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Plans `stack` at `commit` (from resolveCommit). The cache entry is prepared synchronously, then
+ * the child plans while the caller's event loop is free to plan the working tree beside it.
+ */
+export async function planAtCommit(repo: string, ref: string, commit: string, stack: string): Promise<BasePlan> {
+  const entry = baseBuild(repo, commit);
+  if (!fs.existsSync(path.join(entry, `Pulumi.${stack}.yaml`))) return { commit };
+  for (const required of ["index.js", "tools/engine/run.js"]) {
+    if (!fs.existsSync(path.join(entry, "build", required)))
+      throw new Error(`base ${ref} (${commit.slice(0, 8)}) has no ${required.replace(/\.js$/, ".ts")}: it predates the offline engine`);
+  }
+  let child: ChildProcess | undefined;
+  const release = cleanupOnInterrupt(() => child?.kill("SIGTERM"));
+  try {
+    const engine = path.join(entry, "build/tools/engine/run.js");
+    const result = await runChild(["--stack-trace-limit=0", path.join(__dirname, "plan-json.js"), engine, entry, stack], entry, (c) => {
+      child = c;
+    });
     if (result.status !== 0)
       throw new Error(`planning stack ${stack} at ${ref} (${commit.slice(0, 8)}) failed: ${(result.stderr || result.stdout).trim()}`);
     return { commit, plan: JSON.parse(result.stdout) as Plan };
   } finally {
     release();
-    removeWorktree(repo, tmp, worktree);
   }
 }
