@@ -197,6 +197,9 @@ function esbuildOptions(compilerOptions) {
         verbatimModuleSyntax: /** @type {boolean | undefined} */ (compilerOptions.verbatimModuleSyntax),
       },
     },
+    // As tsc with module: commonjs, import() becomes require(): Node's ESM loader would not find
+    // an extensionless path ("./engine/run") that require resolves.
+    supported: { "dynamic-import": false },
     sourcemap: false,
     logLevel: /** @type {const} */ ("silent"),
   };

@@ -1,4 +1,4 @@
-import * as pulumi from "@pulumi/pulumi";
+import { RunError } from "@pulumi/pulumi/errors";
 
 export interface ConfigIssue {
   /** Full key path as a user reads it in the stack file, e.g. `platform:regions[1].cidr`. */
@@ -10,7 +10,7 @@ export interface ConfigIssue {
  * Bad stack configuration. A `RunError`, so the real Pulumi CLI prints the message without a
  * stack trace; the offline tools print it and exit 2.
  */
-export class ConfigError extends pulumi.RunError {
+export class ConfigError extends RunError {
   public readonly issues: readonly ConfigIssue[];
   public readonly stackFile: string;
 

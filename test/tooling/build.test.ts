@@ -71,6 +71,16 @@ describe("build (tools/build.cjs: esbuild, file by file, only what changed)", ()
     assert.throws(() => load(root, "index.js").leak(), ReferenceError);
   });
 
+  it("compiles import() to require(), as tsc does for CommonJS, so extensionless paths resolve", async () => {
+    const root = project({
+      "index.ts":
+        'export async function later(): Promise<string> {\n  const { greet } = await import("./lib/greet");\n  return greet("dev");\n}\n',
+      "lib/greet.ts": sources["lib/greet.ts"],
+    });
+    ensureBuilt(root);
+    assert.equal(await load(root, "index.js").later(), "hello dev");
+  });
+
   it("refuses a syntax error naming the file, line and column, and keeps the last good output", () => {
     const root = project(sources);
     ensureBuilt(root);

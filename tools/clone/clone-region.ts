@@ -1,7 +1,8 @@
 /** `clone-region`: adds a region to a stack file by copying another region's settings. */
 import * as fs from "node:fs";
 import { Document, YAMLMap, isMap } from "yaml";
-import { ConfigError, PlatformConfig, RegionConfig } from "../../components/config";
+import { ConfigError } from "../../components/config/errors";
+import { PlatformConfig, RegionConfig } from "../../components/config/stack-config";
 import { regionSlot } from "../../components/config/aws-regions";
 import { cidr, formatCidr, nthSubnet, overlaps } from "../../components/shared/cidr";
 import { RegionCidr, allocateRegionCidr } from "./cidr-choice";

@@ -2,7 +2,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { YAMLMap, isMap, isScalar } from "yaml";
-import { ConfigError, PlatformConfig } from "../../components/config";
+import { ConfigError } from "../../components/config/errors";
+import { PlatformConfig } from "../../components/config/stack-config";
 import { Cidr, cidr, formatCidr, overlaps, parseCidr } from "../../components/shared/cidr";
 import { listStacks, stackNameProblem } from "../engine/stack-files";
 import { hasControlCharacters, shellCommand } from "../shell";

@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ConfigError, PlatformConfig, resolvePlatformConfig } from "../../components/config";
+import { ConfigError } from "../../components/config/errors";
+import { PlatformConfig, resolvePlatformConfig } from "../../components/config/stack-config";
 import { Cidr, cidr } from "../../components/shared/cidr";
 import { LoadedStack, listStacks, loadStack } from "../engine/stack-files";
 import { CloneError } from "./errors";
