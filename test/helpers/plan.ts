@@ -5,17 +5,21 @@ import { parse, stringify } from "yaml";
 import { Plan, PlannedResource } from "../../tools/engine/model";
 import { planStack } from "../../tools/engine/run";
 import { reveal } from "../../tools/engine/values";
+import { sharedPlan } from "./plan-cache";
 
 /** The repository root (tests run from build/test/...). */
 export const REPO = path.resolve(__dirname, "../../..");
 
 const cache = new Map<string, Promise<Plan>>();
 
-/** The offline plan of a committed stack, computed once per test run. */
+/**
+ * The offline plan of a committed stack, computed once per test run: once per process, and
+ * shared through build/.test-cache between mocha's parallel workers (test/helpers/plan-cache.ts).
+ */
 export function committedPlan(stack: "dev" | "prod"): Promise<Plan> {
   let plan = cache.get(stack);
   if (!plan) {
-    plan = planStack({ dir: REPO, stack });
+    plan = sharedPlan(REPO, stack, () => planStack({ dir: REPO, stack }));
     cache.set(stack, plan);
   }
   return plan;
