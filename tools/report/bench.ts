@@ -1,10 +1,8 @@
 /**
- * Report and diff timings for `npm run bench`: the pure reports over an already computed plan
- * (diagram, summary, deploy-time estimate, markdown; a diff of two plans), then the whole
- * `npm run diff` against HEAD in a fresh process (worktree, transpile, two plans, diff).
+ * Report timings for `npm run bench`: the pure reports over an already computed plan (diagram,
+ * summary, deploy-time estimate, markdown; a diff of two plans). The whole `npm run diff` is timed
+ * with the other commands (tools/bench/whole-process.ts).
  */
-import { spawnSync } from "node:child_process";
-import * as path from "node:path";
 import { Plan } from "../engine/model";
 import { planStack } from "../engine/run";
 import { estimateDeployTime } from "./deploy-time";
@@ -22,7 +20,7 @@ function timeMs(fn: () => unknown, runs = 5): number {
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
 
-/** Markdown lines with the timings of the reports on `stack` and of `npm run diff --base HEAD`. */
+/** Markdown lines with the timings of the reports on `stack`. */
 export async function reportTimings(repo: string, stack = "prod"): Promise<string> {
   const plan = await planStack({ dir: repo, stack });
   const base = JSON.parse(JSON.stringify(plan)) as Plan;
@@ -35,25 +33,12 @@ export async function reportTimings(repo: string, stack = "prod"): Promise<strin
     ["markdown report (summary + diagram + estimate)", timeMs(() => renderMarkdownReport(plan))],
     ["diff of two plans (in memory)", timeMs(() => diffPlans(base, head))],
   ];
-  const started = process.hrtime.bigint();
-  const cli = spawnSync(
-    process.execPath,
-    ["--stack-trace-limit=0", path.join(repo, "build/tools/diff.js"), "--stack", stack, "--base", "HEAD", "--json"],
-    {
-      cwd: repo,
-      encoding: "utf8",
-      maxBuffer: 256 * 1024 * 1024,
-    },
-  );
-  const cliMs = Number(process.hrtime.bigint() - started) / 1e6;
-  const cliNote = cli.status === 0 || cli.status === 3 ? "" : ` (failed, exit ${cli.status}: ${cli.stderr.trim().split("\n")[0]})`;
   return [
     `Reports on stack ${stack} (${plan.resources.length} resources; median of 5 runs, plan already computed):`,
     "",
     "| report | ms |",
     "|---|---:|",
     ...rows.map(([name, ms]) => `| ${name} | ${ms.toFixed(1)} |`),
-    `| \`npm run diff -- --stack ${stack} --base HEAD\` wall (worktree, transpile, both plans, diff)${cliNote} | ${cliMs.toFixed(0)} |`,
     "",
   ].join("\n");
 }
