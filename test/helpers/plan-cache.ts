@@ -1,10 +1,10 @@
 /**
  * Plans shared between mocha's worker processes (and between runs): a plan is computed by one
- * process and written to build/.test-cache/plans/<key>/, where the key hashes everything a plan
- * depends on (the build manifest of every non-test source, Pulumi.yaml, the stack file, the
- * lockfile, the Node version). A worker that finds another one planning the same stack waits for
- * its file instead of planning it again. Values keep their classes (Secret, ResourceRef, Unknown)
- * and `undefined` across the round trip.
+ * process and written to build/.test-cache/plans/<build key>/<stack>-<stack file hash>.plan, where
+ * the build key hashes everything else a plan depends on (the build manifest of every non-test
+ * source, Pulumi.yaml, the lockfile, the Node version). A worker that finds another one planning
+ * the same stack file waits for its result instead of planning it again. Values keep their classes
+ * (Secret, ResourceRef, Unknown) and `undefined` across the round trip.
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
@@ -81,10 +81,11 @@ export function deserializePlan(data: Buffer): Plan {
 }
 
 /**
- * What a committed stack's plan depends on, or undefined when build/ has no manifest (a build
- * not made by tools/build.cjs): then nothing is shared.
+ * What every plan depends on besides its stack file: the build manifest of every non-test source,
+ * Pulumi.yaml, the lockfile, the Node version. Undefined when build/ has no manifest (a build not
+ * made by tools/build.cjs): then nothing is shared.
  */
-function cacheKey(repo: string, stack: string): string | undefined {
+function buildKey(repo: string): string | undefined {
   let manifest: { key: string; files: Record<string, string> };
   try {
     manifest = JSON.parse(fs.readFileSync(path.join(repo, "build/.build-manifest.json"), "utf8"));
@@ -93,8 +94,13 @@ function cacheKey(repo: string, stack: string): string | undefined {
   }
   const sources = Object.entries(manifest.files).filter(([file]) => !file.startsWith("test/"));
   const hash = createHash("sha256").update(JSON.stringify([manifest.key, sources, process.version]));
-  for (const file of ["Pulumi.yaml", `Pulumi.${stack}.yaml`, "package-lock.json"]) hash.update(fs.readFileSync(path.join(repo, file)));
+  for (const file of ["Pulumi.yaml", "package-lock.json"]) hash.update(fs.readFileSync(path.join(repo, file)));
   return hash.digest("hex").slice(0, 24);
+}
+
+/** A cache name for the plan of `stack` from exactly this stack file text. */
+export function planName(stack: string, stackFileText: string): string {
+  return `${stack}-${createHash("sha256").update(stackFileText).digest("hex").slice(0, 24)}`;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -116,15 +122,16 @@ function writeAtomic(file: string, data: Buffer): void {
 }
 
 /**
- * The plan of a committed stack: read from the shared cache, or computed by `plan` here (holding
- * a lock file, so other workers wait) and written there.
+ * The plan called `name` (see planName): read from the shared cache, or computed by `plan` here
+ * (holding a lock file, so other workers wait for it) and written there. A failed plan is not
+ * cached: whoever waited plans again and fails the same way.
  */
-export async function sharedPlan(repo: string, stack: string, plan: () => Promise<Plan>, waitMs = 180_000): Promise<Plan> {
-  const key = cacheKey(repo, stack);
+export async function sharedPlan(repo: string, name: string, plan: () => Promise<Plan>, waitMs = 180_000): Promise<Plan> {
+  const key = buildKey(repo);
   if (key === undefined) return plan();
   const root = path.join(repo, "build/.test-cache/plans");
   const dir = path.join(root, key);
-  const file = path.join(dir, `${stack}.plan`);
+  const file = path.join(dir, `${name}.plan`);
   const lock = `${file}.lock`;
   fs.mkdirSync(dir, { recursive: true });
   const deadline = Date.now() + waitMs;
@@ -145,7 +152,7 @@ export async function sharedPlan(repo: string, stack: string, plan: () => Promis
     try {
       const result = await plan();
       writeAtomic(file, serializePlan(result));
-      // Plans of older sources are of no further use.
+      // Plans of other builds are of no further use.
       for (const old of fs.readdirSync(root)) if (old !== key) fs.rmSync(path.join(root, old), { recursive: true, force: true });
       return result;
     } finally {

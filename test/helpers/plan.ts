@@ -5,7 +5,7 @@ import { parse, stringify } from "yaml";
 import { Plan, PlannedResource } from "../../tools/engine/model";
 import { planStack } from "../../tools/engine/run";
 import { reveal } from "../../tools/engine/values";
-import { sharedPlan } from "./plan-cache";
+import { planName, sharedPlan } from "./plan-cache";
 
 /** The repository root (tests run from build/test/...). */
 export const REPO = path.resolve(__dirname, "../../..");
@@ -15,11 +15,13 @@ const cache = new Map<string, Promise<Plan>>();
 /**
  * The offline plan of a committed stack, computed once per test run: once per process, and
  * shared through build/.test-cache between mocha's parallel workers (test/helpers/plan-cache.ts).
+ * Tests must not change it: copy first (test/policies/helpers.ts `edit` does).
  */
 export function committedPlan(stack: "dev" | "prod"): Promise<Plan> {
   let plan = cache.get(stack);
   if (!plan) {
-    plan = sharedPlan(REPO, stack, () => planStack({ dir: REPO, stack }));
+    const text = fs.readFileSync(path.join(REPO, `Pulumi.${stack}.yaml`), "utf8");
+    plan = sharedPlan(REPO, planName(stack, text), () => planStack({ dir: REPO, stack }));
     cache.set(stack, plan);
   }
   return plan;
@@ -36,9 +38,13 @@ export function tempProject(stacks: Record<string, string | object>): string {
   return dir;
 }
 
-/** Plans a stack given as a config object (`{ "platform:environment": "dev", ... }`). */
+/**
+ * Plans a stack given as a config object (`{ "platform:environment": "dev", ... }`). Identical
+ * stack files are planned once per test run, whichever test file asks (test/helpers/plan-cache.ts).
+ */
 export function planConfig(config: Record<string, unknown>, stack = "test"): Promise<Plan> {
-  return planStack({ dir: tempProject({ [stack]: { config } }), stack });
+  const text = stringify({ config });
+  return sharedPlan(REPO, planName(stack, text), () => planStack({ dir: tempProject({ [stack]: text }), stack }));
 }
 
 /** Reads a committed stack file's `config:` block as an object, for tests to modify. */

@@ -6,14 +6,16 @@ import * as path from "node:path";
 import { Plan } from "../../tools/engine/model";
 import { ResourceRef, Secret, UNKNOWN_VALUE } from "../../tools/engine/values";
 import { committedPlan } from "../helpers/plan";
-import { deserializePlan, serializePlan, sharedPlan } from "../helpers/plan-cache";
+import { deserializePlan, planName, serializePlan, sharedPlan } from "../helpers/plan-cache";
+
+const DEV = planName("dev", "config: {}\n");
 
 /** A scratch checkout with what the cache key reads. */
 function checkout(): string {
   const repo = fs.mkdtempSync(path.join(os.tmpdir(), "platform-plan-cache-"));
   fs.mkdirSync(path.join(repo, "build"));
   fs.writeFileSync(path.join(repo, "build/.build-manifest.json"), JSON.stringify({ key: "k", files: { "index.ts": "1:1" } }));
-  for (const file of ["Pulumi.yaml", "Pulumi.dev.yaml", "package-lock.json"]) fs.writeFileSync(path.join(repo, file), `${file}\n`);
+  for (const file of ["Pulumi.yaml", "package-lock.json"]) fs.writeFileSync(path.join(repo, file), `${file}\n`);
   return repo;
 }
 
@@ -59,35 +61,38 @@ describe("tests share plans (test/helpers/plan-cache.ts)", () => {
   it("plans a stack once while others wait for it, then serves it from disk", async () => {
     const repo = checkout();
     const { calls, plan } = counting("first");
-    const [a, b] = await Promise.all([sharedPlan(repo, "dev", plan), sharedPlan(repo, "dev", plan)]);
+    const [a, b] = await Promise.all([sharedPlan(repo, DEV, plan), sharedPlan(repo, DEV, plan)]);
     assert.equal(calls.count, 1);
     assert.equal(a.outputs.marker, "first");
     assert.equal(b.outputs.marker, "first");
-    const again = await sharedPlan(repo, "dev", plan);
+    const again = await sharedPlan(repo, DEV, plan);
     assert.equal(calls.count, 1);
     assert.ok(again.outputs.password instanceof Secret);
   });
 
-  it("plans again when the stack file (or anything else the key covers) changes", async () => {
+  it("plans again for another stack file, or when anything else the key covers changes", async () => {
     const repo = checkout();
     const first = counting("before");
-    await sharedPlan(repo, "dev", first.plan);
-    fs.appendFileSync(path.join(repo, "Pulumi.dev.yaml"), "# edited\n");
+    await sharedPlan(repo, DEV, first.plan);
     const second = counting("after");
-    assert.equal((await sharedPlan(repo, "dev", second.plan)).outputs.marker, "after");
+    assert.equal((await sharedPlan(repo, planName("dev", "config: {} # edited\n"), second.plan)).outputs.marker, "after");
     assert.equal(second.calls.count, 1);
+    fs.appendFileSync(path.join(repo, "package-lock.json"), "\n");
+    const third = counting("new lockfile");
+    assert.equal((await sharedPlan(repo, DEV, third.plan)).outputs.marker, "new lockfile");
+    assert.equal(third.calls.count, 1);
   });
 
   it("takes over a lock left by a process that is gone", async () => {
     const repo = checkout();
     const { calls, plan } = counting("mine");
-    await sharedPlan(repo, "dev", plan);
+    await sharedPlan(repo, DEV, plan);
     const [dir] = fs.readdirSync(path.join(repo, "build/.test-cache/plans"));
-    const file = path.join(repo, "build/.test-cache/plans", dir, "dev.plan");
+    const file = path.join(repo, "build/.test-cache/plans", dir, `${DEV}.plan`);
     fs.rmSync(file);
     const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout;
     fs.writeFileSync(`${file}.lock`, gone);
-    assert.equal((await sharedPlan(repo, "dev", plan, 5_000)).outputs.marker, "mine");
+    assert.equal((await sharedPlan(repo, DEV, plan, 5_000)).outputs.marker, "mine");
     assert.equal(calls.count, 2);
     assert.ok(!fs.existsSync(`${file}.lock`));
   });
