@@ -24,7 +24,7 @@ const HELP: ToolHelp = {
 async function main(): Promise<number> {
   const args = parseToolArgs(
     { "skip-tests": { type: "boolean", default: false }, "skip-series": { type: "boolean", default: false } },
-    USAGE,
+    HELP,
   );
   const runs = Number(process.env.BENCH_RUNS ?? 3);
   if (!Number.isInteger(runs) || runs < 1) throw new UsageError(`BENCH_RUNS=${process.env.BENCH_RUNS}: a whole number of runs, 1 or more`);
