@@ -90,7 +90,8 @@ describe("report: npm run diff leaves no worktree behind", function () {
     const live = plantWorktree(process.pid);
     try {
       const pruned = pruneStaleWorktrees(REPO);
-      assert.ok(pruned.includes(stale));
+      // Another diff running at the same time (mocha runs files in parallel) may prune it first.
+      assert.ok(pruned.includes(stale) || !worktrees().includes(stale), "the dead owner's worktree is pruned");
       assert.ok(!worktrees().includes(stale) && !fs.existsSync(path.dirname(stale)));
       assert.ok(worktrees().includes(live), "a live owner's worktree stays");
     } finally {
