@@ -12,6 +12,7 @@ import { CostBudget } from "./components/cost/budget";
 import { declareZoneRecovery } from "./components/recovery/zone-recovery";
 import { operationsNotices } from "./components/observability/notices";
 import { deployerNotices } from "./components/config/tiers/deployer";
+import { drReplicaLagThresholdSeconds } from "./components/observability/plan";
 
 /**
  * The platform: stack config -> one provider and one Region per configured AWS region ->
@@ -63,6 +64,14 @@ export = async () => {
           target: target.database,
           instanceClass: dr.instanceClass,
           protect: platform.environment === "prod",
+          lagAlarm: {
+            alarmName: `${platform.project}-${platform.stack}-${target.regionName}-dr-${source.regionName}-replica-lag`,
+            thresholdSeconds: drReplicaLagThresholdSeconds(
+              platform.regions.find((r) => r.region === target.regionName)!.alarms.rdsReplicaLagSeconds,
+              platform.recovery.objectives.rpoMinutes,
+            ),
+            topicArn: target.observability.topicArn,
+          },
         },
         { parent: target },
       ),

@@ -1,6 +1,9 @@
 import { RESIDENCY_ZONES } from "../../policies/residency-zones";
 import { Cidr, cidr, formatCidr, nthSubnet, overlaps, parseCidr } from "../shared/cidr";
 import { planSubnets } from "../network/subnet-plan";
+import { RDS_MAINTENANCE_WINDOW } from "../database/plan";
+import { BACKUP_START_WINDOW_MINUTES } from "../recovery/plan";
+import { backupScheduleConflicts } from "../recovery/windows";
 import { AWS_REGION_NAMES, AwsRegionName, availabilityZonesOf, isAwsRegion, regionSlot } from "./aws-regions";
 import { ConfigError, ConfigIssue, formatPath } from "./errors";
 import { allowedKeysAt, attribute, collect, dedupe, messageOf, suggest } from "./messages";
@@ -209,6 +212,14 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
     checkCache(entry.cache, tierReport("cache"));
     checkQueues(entry.queues, tierReport("queues"));
     checkAlarms(entry.alarms, { database: entry.database, queues: entry.queues }, tierReport("alarms"));
+    for (const problem of backupScheduleConflicts(
+      entry.database.backupWindow,
+      RDS_MAINTENANCE_WINDOW,
+      recovery.backup.schedule,
+      BACKUP_START_WINDOW_MINUTES,
+    )) {
+      report([...where, "database", "backupWindow"], `${problem}; move one of them (recovery.backup.schedule or this window)`);
+    }
     return {
       region: name,
       zone: entry.zone,

@@ -2,13 +2,23 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { DatabaseSettings } from "../config/tiers/database";
-import { instanceArgs, monitoringRole } from "./instance-settings";
-import { POSTGRES_PARAMETERS, POSTGRES_PORT, finalSnapshotName, postgresFamily, replicaZones } from "./plan";
+import { exportLogGroups, instanceArgs, monitoringRole } from "./instance-settings";
+import {
+  POSTGRES_PARAMETERS,
+  POSTGRES_PORT,
+  RDS_MAINTENANCE_WINDOW,
+  finalSnapshotName,
+  instanceIdentifier,
+  postgresFamily,
+  replicaZones,
+} from "./plan";
 import { workloadOnlySecurityGroup } from "../shared/security-group";
 
 export interface DatabaseArgs {
   /** AWS region of the database; it must match the provider the component inherits. */
   readonly region: string;
+  /** Prefix of the instance identifiers, unique per account and region, e.g. `platform-prod`. */
+  readonly identifierPrefix: string;
   /** Engine, sizes, replica count, backups and monitoring, validated by the stack config. */
   readonly settings: DatabaseSettings;
   /** VPC of the security group. */
@@ -47,11 +57,15 @@ export class Database extends pulumi.ComponentResource {
   public readonly primaryAddress: pulumi.Output<string>;
   /** `host:port` of each in-region read replica. */
   public readonly replicaEndpoints: pulumi.Output<string[]>;
+  /** DB instance identifier of each in-region read replica (the `DBInstanceIdentifier` of its metrics). */
+  public readonly replicaIdentifiers: pulumi.Output<string>[];
   /** ARN of the RDS-managed secret holding the master credentials (never the value). */
   public readonly masterSecretArn: pulumi.Output<string>;
   public readonly securityGroupId: pulumi.Output<string>;
   public readonly subnetGroupName: pulumi.Output<string>;
   public readonly kmsKeyArn: pulumi.Output<string>;
+  /** Prefix of this region's instance identifiers; DR replicas placed here use it too. */
+  public readonly identifierPrefix: string;
   /** The enhanced-monitoring role, when monitoring is on; DR replicas in this region use it too. */
   public readonly monitoringRoleArn?: pulumi.Output<string>;
   public readonly port: number = POSTGRES_PORT;
@@ -62,6 +76,7 @@ export class Database extends pulumi.ComponentResource {
     const protect = args.protect ?? false;
     this.regionName = args.region;
     this.settings = settings;
+    this.identifierPrefix = args.identifierPrefix;
     this.kmsKeyArn = pulumi.output(args.kmsKeyArn);
 
     const securityGroup = workloadOnlySecurityGroup(
@@ -108,10 +123,13 @@ export class Database extends pulumi.ComponentResource {
 
     // A fixed final-snapshot name would collide with the snapshot a previous deletion left behind.
     const snapshotSuffix = protect ? new random.RandomId(`${name}-final-snapshot`, { byteLength: 4 }, { parent: this }) : undefined;
+    const primaryId = instanceIdentifier(args.identifierPrefix, "primary");
+    const primaryLogs = exportLogGroups(`${name}-primary`, primaryId, settings.logRetentionDays, this);
     const primary = new aws.rds.Instance(
       `${name}-primary`,
       {
         ...instanceArgs({ ...base, tags: { Name: `${name}-primary`, role: "primary" } }),
+        identifier: primaryId,
         engine: settings.engine,
         engineVersion: settings.engineVersion,
         allocatedStorage: settings.allocatedStorageGiB,
@@ -125,42 +143,44 @@ export class Database extends pulumi.ComponentResource {
         masterUserSecretKmsKeyId: args.kmsKeyArn,
         // Replicas need the source to keep automated backups (config enforces at least 1 day).
         backupRetentionPeriod: settings.backupRetentionDays,
-        backupWindow: "03:00-04:00",
-        maintenanceWindow: "sun:04:30-sun:05:30",
+        backupWindow: settings.backupWindow,
+        maintenanceWindow: RDS_MAINTENANCE_WINDOW,
         skipFinalSnapshot: !protect,
         finalSnapshotIdentifier: snapshotSuffix?.hex.apply((suffix) => finalSnapshotName(`${name}-primary`, suffix)),
         deleteAutomatedBackups: !protect,
         allowMajorVersionUpgrade: false,
       },
-      { parent: this, protect },
+      // An explicit identifier cannot be created beside the old one: replace by deleting first.
+      { parent: this, protect, dependsOn: primaryLogs, deleteBeforeReplace: true },
     );
 
     // Same-region replicas name their source by identifier and inherit its subnet group
-    // (giving a subnet group would require the source's ARN instead).
-    const replicas = replicaZones(args.availabilityZones, settings.readReplicas).map(
-      (zone, index) =>
-        new aws.rds.Instance(
-          `${name}-replica-${index + 1}`,
-          {
-            ...instanceArgs({ ...base, tags: { Name: `${name}-replica-${index + 1}`, role: "replica" } }),
-            // A same-region replica is encrypted with its source's key; RDS refuses a KMS key here
-            // ("InvalidParameterCombination: Your request does not require the KMS key parameter").
-            kmsKeyId: undefined,
-            replicateSourceDb: primary.identifier,
-            availabilityZone: zone,
-            multiAz: false,
-            // A read replica has no final snapshot (RDS rejects one); its data lives in the source.
-            skipFinalSnapshot: true,
-          },
-          { parent: this, protect },
-        ),
-    );
+    // (giving a subnet group would require the source's ARN instead) and its storage key.
+    const replicas = replicaZones(args.availabilityZones, settings.readReplicas).map((zone, index) => {
+      const replicaName = `${name}-replica-${index + 1}`;
+      const replicaId = instanceIdentifier(args.identifierPrefix, `replica-${index + 1}`);
+      const logs = exportLogGroups(replicaName, replicaId, settings.logRetentionDays, this);
+      return new aws.rds.Instance(
+        replicaName,
+        {
+          ...instanceArgs({ ...base, storageKeyFromSource: true, tags: { Name: replicaName, role: "replica" } }),
+          identifier: replicaId,
+          replicateSourceDb: primary.identifier,
+          availabilityZone: zone,
+          multiAz: false,
+          // A read replica has no final snapshot (RDS rejects one); its data lives in the source.
+          skipFinalSnapshot: true,
+        },
+        { parent: this, protect, dependsOn: logs, deleteBeforeReplace: true },
+      );
+    });
 
     this.primaryArn = primary.arn;
     this.primaryIdentifier = primary.identifier;
     this.primaryEndpoint = primary.endpoint;
     this.primaryAddress = primary.address;
     this.replicaEndpoints = pulumi.all(replicas.map((r) => r.endpoint));
+    this.replicaIdentifiers = replicas.map((r) => r.identifier);
     this.masterSecretArn = primary.masterUserSecrets.apply((secrets) => {
       const secret = secrets?.[0];
       if (secret === undefined) throw new Error(`${name}: RDS reported no managed master secret`);

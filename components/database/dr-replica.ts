@@ -1,8 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Database } from "./database";
-import { instanceArgs } from "./instance-settings";
-import { POSTGRES_PARAMETERS, postgresFamily } from "./plan";
+import { metricAlarm } from "../observability/alarm";
+import { exportLogGroups, instanceArgs } from "./instance-settings";
+import { POSTGRES_PARAMETERS, instanceIdentifier, postgresFamily } from "./plan";
 
 export interface DrReplicaArgs {
   /** The primary replicated; in another region of the same residency zone. */
@@ -22,6 +23,11 @@ export interface DrReplicaArgs {
    * @default false
    */
   readonly protect?: boolean;
+  /**
+   * The replica's ReplicaLag alarm: the recovery point objective rests on this replica, so a lag
+   * beyond `thresholdSeconds` pages `topicArn` (the target region's alert topic).
+   */
+  readonly lagAlarm: { readonly alarmName: string; readonly thresholdSeconds: number; readonly topicArn: pulumi.Input<string> };
 }
 
 /**
@@ -35,6 +41,8 @@ export class DrReplica extends pulumi.ComponentResource {
   public readonly endpoint: pulumi.Output<string>;
   public readonly sourceRegion: string;
   public readonly regionName: string;
+  /** The ReplicaLag alarm of the replica (in its own region). */
+  public readonly lagAlarm: aws.cloudwatch.MetricAlarm;
 
   constructor(name: string, args: DrReplicaArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:database:DrReplica", name, {}, opts);
@@ -59,6 +67,8 @@ export class DrReplica extends pulumi.ComponentResource {
       { parent: this },
     );
 
+    const identifier = instanceIdentifier(target.identifierPrefix, `dr-${source.regionName}`);
+    const logs = exportLogGroups(`${name}-instance`, identifier, target.settings.logRetentionDays, this);
     const replica = new aws.rds.Instance(
       `${name}-instance`,
       {
@@ -74,6 +84,7 @@ export class DrReplica extends pulumi.ComponentResource {
           deletionProtection: protect || source.settings.deletionProtection,
           tags: { Name: `${name}-instance`, role: "dr-replica", "source-region": source.regionName },
         }),
+        identifier,
         // An identifier only resolves inside its own region: a cross-region source is named by
         // ARN, and an encrypted one needs a KMS key of this region (the source's cannot be used).
         replicateSourceDb: source.primaryArn,
@@ -84,7 +95,29 @@ export class DrReplica extends pulumi.ComponentResource {
         backupRetentionPeriod: source.settings.backupRetentionDays,
         skipFinalSnapshot: true,
       },
-      { parent: this, protect },
+      { parent: this, protect, dependsOn: logs, deleteBeforeReplace: true },
+    );
+
+    this.lagAlarm = metricAlarm(
+      name,
+      args.lagAlarm.alarmName,
+      {
+        role: "replica-lag",
+        description: `DR replica of ${source.regionName} lags its primary by more than ${args.lagAlarm.thresholdSeconds} s: a failover now loses that much`,
+        metric: {
+          namespace: "AWS/RDS",
+          metricName: "ReplicaLag",
+          stat: "Maximum",
+          dimensions: { DBInstanceIdentifier: replica.identifier },
+        },
+        period: 60,
+        evaluationPeriods: 5,
+        datapointsToAlarm: 3,
+        threshold: args.lagAlarm.thresholdSeconds,
+        comparison: "GreaterThanThreshold",
+      },
+      [args.lagAlarm.topicArn],
+      this,
     );
 
     this.arn = replica.arn;

@@ -1,13 +1,19 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { serviceTrustPolicy } from "../shared/iam";
-import { POSTGRES_PORT } from "./plan";
+import { POSTGRES_LOG_EXPORTS, POSTGRES_PORT, rdsLogGroupName } from "./plan";
 
 /** What every PostgreSQL instance of the platform shares, primary or replica, in any region. */
 export interface InstanceBase {
   readonly instanceClass: string;
   /** KMS key of the instance's own region (a cross-region replica cannot use the source's). */
   readonly kmsKeyArn: pulumi.Input<string>;
+  /**
+   * A read replica in its source's region: storage is encrypted with the source's key and RDS
+   * refuses `KmsKeyId` (see replicaKeyProblem); `kmsKeyArn` then serves Performance Insights only.
+   * @default false
+   */
+  readonly storageKeyFromSource?: boolean;
   readonly securityGroupId: pulumi.Input<string>;
   readonly parameterGroupName: pulumi.Input<string>;
   readonly maxAllocatedStorageGiB: number;
@@ -27,7 +33,7 @@ export function instanceArgs(base: InstanceBase): aws.rds.InstanceArgs {
     port: POSTGRES_PORT,
     storageType: "gp3",
     storageEncrypted: true,
-    kmsKeyId: base.kmsKeyArn,
+    ...(base.storageKeyFromSource ? {} : { kmsKeyId: base.kmsKeyArn }),
     maxAllocatedStorage: base.maxAllocatedStorageGiB,
     vpcSecurityGroupIds: [base.securityGroupId],
     parameterGroupName: base.parameterGroupName,
@@ -38,7 +44,7 @@ export function instanceArgs(base: InstanceBase): aws.rds.InstanceArgs {
     performanceInsightsRetentionPeriod: base.performanceInsightsRetentionDays,
     monitoringInterval: monitoring ? base.monitoringIntervalSeconds : 0,
     monitoringRoleArn: monitoring ? base.monitoringRoleArn : undefined,
-    enabledCloudwatchLogsExports: ["postgresql", "upgrade"],
+    enabledCloudwatchLogsExports: [...POSTGRES_LOG_EXPORTS],
     caCertIdentifier: "rds-ca-rsa2048-g1",
     autoMinorVersionUpgrade: true,
     copyTagsToSnapshot: true,
@@ -64,4 +70,24 @@ export function monitoringRole(name: string, accountId: pulumi.Input<string>, pa
     { parent },
   );
   return role;
+}
+
+/**
+ * The log groups an instance exports to, created before it with a retention: RDS would create
+ * them on the first export without one, and then the platform could no longer create them.
+ */
+export function exportLogGroups(
+  name: string,
+  identifier: string,
+  retentionInDays: number,
+  parent: pulumi.Resource,
+): aws.cloudwatch.LogGroup[] {
+  return POSTGRES_LOG_EXPORTS.map(
+    (logType) =>
+      new aws.cloudwatch.LogGroup(
+        `${name}-${logType}-logs`,
+        { name: rdsLogGroupName(identifier, logType), retentionInDays, tags: { Name: `${name}-${logType}-logs` } },
+        { parent },
+      ),
+  );
 }

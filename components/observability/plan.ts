@@ -27,9 +27,13 @@ export function cacheMemberIds(replicationGroupId: string, nodes: number): strin
   return Array.from({ length: nodes }, (_, i) => `${replicationGroupId}-${String(i + 1).padStart(3, "0")}`);
 }
 
-/** The DB instance identifier of an RDS endpoint (`<id>.<hash>.<region>.rds.amazonaws.com[:port]`). */
-export function identifierOfEndpoint(endpoint: string): string {
-  return endpoint.split(".")[0];
+/**
+ * The ReplicaLag threshold (seconds) of a cross-region DR replica: the lag is the data a failover
+ * to it loses, so the alarm fires at half the recovery point objective, leaving the other half to
+ * act before the RPO is broken, and never later than the region's replica-lag threshold.
+ */
+export function drReplicaLagThresholdSeconds(replicaLagSeconds: number, rpoMinutes: number): number {
+  return Math.max(1, Math.min(replicaLagSeconds, Math.floor((rpoMinutes * 60) / 2)));
 }
 
 /** One multi-window burn-rate alert: both windows must burn faster than `burnRate` times the budget. */

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { RecoverySettings } from "../config/tiers/recovery";
 import { serviceTrustPolicy } from "../shared/iam";
 import { BackupVault } from "./backup-vault";
+import { BACKUP_START_WINDOW_MINUTES } from "./plan";
 
 export interface DatabaseBackupArgs {
   /** The region's own vault, where recovery points land first. */
@@ -65,7 +66,7 @@ export class DatabaseBackup extends pulumi.ComponentResource {
             ruleName: "daily",
             targetVaultName: args.vault.vaultName,
             schedule: args.settings.schedule,
-            startWindow: 60,
+            startWindow: BACKUP_START_WINDOW_MINUTES,
             completionWindow: 480,
             lifecycle: { deleteAfter: args.settings.retentionDays },
             copyActions: args.copyTo

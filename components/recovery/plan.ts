@@ -18,3 +18,6 @@ export function siblingRegion(region: ZoneRegion, stackRegions: readonly ZoneReg
   if (region.drReplicaRegion !== undefined && sameZone.includes(region.drReplicaRegion)) return region.drReplicaRegion;
   return sameZone[0];
 }
+
+/** Minutes after its scheduled time an AWS Backup job may still start (BackupRule StartWindowMinutes, at least 60). */
+export const BACKUP_START_WINDOW_MINUTES = 60;

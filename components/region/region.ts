@@ -9,7 +9,6 @@ import { Database } from "../database/database";
 import { DrReplica } from "../database/dr-replica";
 import { Network } from "../network/network";
 import { Observability } from "../observability/observability";
-import { identifierOfEndpoint } from "../observability/plan";
 import { BackupVault } from "../recovery/backup-vault";
 import { standardTags } from "./provider";
 import { Queues } from "../queues/queues";
@@ -119,6 +118,7 @@ export class Region extends pulumi.ComponentResource {
       `${name}-database`,
       {
         region: region.region,
+        identifierPrefix: `${args.platform.project}-${args.platform.stack}`,
         settings: region.database,
         vpcId: this.network.vpcId,
         subnetIds: this.network.isolatedSubnetIds,
@@ -205,9 +205,7 @@ export class Region extends pulumi.ComponentResource {
         loadBalancer: { arn: this.origin.loadBalancerArn, targetGroupArn: this.origin.targetGroupArn },
         database: {
           primaryIdentifier: this.database.primaryIdentifier,
-          replicaIdentifiers: Array.from({ length: region.database.readReplicas }, (_, i) =>
-            this.database.replicaEndpoints.apply((endpoints) => identifierOfEndpoint(endpoints[i])),
-          ),
+          replicaIdentifiers: this.database.replicaIdentifiers,
         },
         cache: { replicationGroupId: this.cache.replicationGroupId, nodes: region.cache.replicas + 1 },
         queues: region.queues.map((q) => ({ name: q.name, queueUrl: this.queues.queueUrls[q.name], dlqUrl: this.queues.dlqUrls[q.name] })),

@@ -93,8 +93,9 @@ describe("data tier: database (prod)", () => {
         const inputs = inputsOf(replica);
         assert.equal(inputs.replicateSourceDb, outputsOf(primary).identifier);
         assert.equal(inputs.storageEncrypted, true);
-        // A same-region replica is encrypted with its source's key; RDS refuses a KMS key on it.
+        // A same-region replica is encrypted with its source's key; RDS refuses a KmsKeyId for it.
         assert.equal(inputs.kmsKeyId, undefined);
+        assert.equal(inputs.performanceInsightsKmsKeyId, inputsOf(primary).kmsKeyId);
         assert.deepEqual(inputs.vpcSecurityGroupIds, inputsOf(primary).vpcSecurityGroupIds);
         assert.ok(region.availabilityZones.includes(inputs.availabilityZone));
         assert.equal(replica.options.protect, true, `${replica.name} protected`);

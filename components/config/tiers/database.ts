@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { RDS_MAINTENANCE_WINDOW } from "../../database/plan";
+import { overlaps, parseDailyWindow, weeklyWindowTimes } from "../../recovery/windows";
 import { Environment, IssueReporter, describe, intBetween, nonEmptyString, oneOf } from "./common";
 
 /** RDS allows at most 15 read replicas per PostgreSQL source, in-region and cross-region together. */
@@ -54,6 +56,17 @@ export const databaseSettings = z.strictObject({
       error: (i) => `must be one of 0, 1, 5, 10, 15, 30, 60, got ${String(i.input)}`,
     },
   ),
+  /** Days CloudWatch keeps the exported PostgreSQL logs (postgresql, upgrade) of every instance. */
+  logRetentionDays: z.union([z.literal(7), z.literal(14), z.literal(30), z.literal(90), z.literal(180), z.literal(365)], {
+    error: (issue) => `must be one of 7, 14, 30, 90, 180, 365 (CloudWatch retention periods), got ${String(issue.input)}`,
+  }),
+  /**
+   * RDS automated backup window, `hh24:mi-hh24:mi` in UTC, at least 30 minutes (CreateDBInstance,
+   * PreferredBackupWindow). It must not overlap the AWS Backup start window (recovery.backup.schedule).
+   */
+  backupWindow: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, {
+    error: (i) => `must be a UTC window hh24:mi-hh24:mi such as "01:00-02:00", got ${describe(i.input)}`,
+  }),
   /** Cross-region disaster-recovery replica, in another region of the same residency zone. */
   drReplica: z
     .strictObject({
@@ -80,6 +93,8 @@ export const databaseDefaults: Record<Environment, Omit<DatabaseSettings, "drRep
     readReplicas: 0,
     performanceInsightsRetentionDays: 7,
     monitoringIntervalSeconds: 60,
+    logRetentionDays: 14,
+    backupWindow: "00:00-01:00",
   },
   prod: {
     engine: "postgres",
@@ -93,6 +108,8 @@ export const databaseDefaults: Record<Environment, Omit<DatabaseSettings, "drRep
     readReplicas: 1,
     performanceInsightsRetentionDays: 7,
     monitoringIntervalSeconds: 30,
+    logRetentionDays: 90,
+    backupWindow: "00:00-01:00",
   },
 };
 
@@ -108,6 +125,16 @@ export function checkDatabase(db: DatabaseSettings, ctx: DatabaseCheckContext, r
     report(
       ["maxAllocatedStorageGiB"],
       `must be at least allocatedStorageGiB (${db.allocatedStorageGiB}), got ${db.maxAllocatedStorageGiB}`,
+    );
+  }
+  // CreateDBInstance PreferredBackupWindow: at least 30 minutes, not overlapping the maintenance window.
+  const window = parseDailyWindow(db.backupWindow);
+  if (window.end - window.start < 30) {
+    report(["backupWindow"], `must be at least 30 minutes long (RDS PreferredBackupWindow), got ${db.backupWindow}`);
+  } else if (overlaps(window, weeklyWindowTimes(RDS_MAINTENANCE_WINDOW))) {
+    report(
+      ["backupWindow"],
+      `must not overlap the RDS maintenance window ${RDS_MAINTENANCE_WINDOW} (RDS refuses it), got ${db.backupWindow}`,
     );
   }
   if (NO_PERFORMANCE_INSIGHTS.test(db.instanceClass)) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cronStartTimes } from "../../recovery/windows";
 import { Environment, IssueReporter, describe, intBetween } from "./common";
 
 /** `cron(Minutes Hours Day-of-month Month Day-of-week Year)`, the AWS Backup schedule syntax. */
@@ -34,12 +35,12 @@ export type RecoverySettings = z.infer<typeof recoverySettings>;
 
 export const recoveryDefaults: Record<Environment, RecoverySettings> = {
   dev: {
-    backup: { schedule: "cron(0 3 * * ? *)", retentionDays: 7, copyRetentionDays: 7 },
+    backup: { schedule: "cron(0 2 * * ? *)", retentionDays: 7, copyRetentionDays: 7 },
     automatedBackupReplication: { enabled: false, retentionDays: 1 },
     objectives: { rtoMinutes: 1440, rpoMinutes: 1440 },
   },
   prod: {
-    backup: { schedule: "cron(0 3 * * ? *)", retentionDays: 35, copyRetentionDays: 35 },
+    backup: { schedule: "cron(0 2 * * ? *)", retentionDays: 35, copyRetentionDays: 35 },
     automatedBackupReplication: { enabled: true, retentionDays: 14 },
     objectives: { rtoMinutes: 60, rpoMinutes: 15 },
   },
@@ -47,6 +48,13 @@ export const recoveryDefaults: Record<Environment, RecoverySettings> = {
 
 /** Stack-level rules; paths are relative to `recovery`. */
 export function checkRecovery(settings: RecoverySettings, environment: Environment, report: IssueReporter): void {
+  // The start times are checked against every database's backup window, so they must be readable.
+  if (cronStartTimes(settings.backup.schedule) === undefined) {
+    report(
+      ["backup", "schedule"],
+      `minutes and hours must be numbers, ranges, lists or steps (e.g. "cron(0 3 * * ? *)"), so the start times can be checked against the RDS backup windows; got ${settings.backup.schedule}`,
+    );
+  }
   if (settings.backup.copyRetentionDays < settings.backup.retentionDays) {
     report(
       ["backup", "copyRetentionDays"],
