@@ -83,7 +83,12 @@ export class Cdn extends pulumi.ComponentResource {
     } else if (settings.domain !== undefined) {
       certificateArn = settings.certificate.cdnCertificateArn;
     }
-    const acl = settings.waf.enabled ? webAcl(`${name}-waf`, settings.waf.rateLimitPer5Minutes, global) : undefined;
+    const writePathPatterns = this.plan.orderedBehaviours
+      .filter((b) => b.allowedMethods.some((m) => ["POST", "PUT", "PATCH"].includes(m)))
+      .map((b) => b.pathPattern);
+    const acl = settings.waf.enabled
+      ? webAcl(`${name}-waf`, { ratePer5Minutes: settings.waf.rateLimitPer5Minutes, writePathPatterns }, global)
+      : undefined;
 
     const byId = new Map(args.regions.map((r) => [`region-${r.region}`, r.origin]));
     const origins = this.plan.origins.map((planned): aws.types.input.cloudfront.DistributionOrigin => {

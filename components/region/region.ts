@@ -213,7 +213,8 @@ export class Region extends pulumi.ComponentResource {
         karpenter: region.cluster.containerInsights
           ? { clusterName: this.cluster.clusterName, cpuLimit: region.cluster.karpenter.cpuLimit }
           : undefined,
-        extraUnhealthyAlarmNames: [this.origin.healthAlarmName],
+        // Before the application exists every origin is unhealthy by design: only page once it serves.
+        extraUnhealthyAlarmNames: args.platform.edge.origin.applicationDeployed ? [this.origin.healthAlarmName] : [],
         protect: protectData,
       },
       { parent: this },

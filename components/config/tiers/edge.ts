@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NO_CLOUDFRONT_LOG_DELIVERY, ZONE_COUNTRIES } from "../../edge/geo";
-import { Environment, IssueReporter, intBetween, nonEmptyString, oneOf } from "./common";
+import { Environment, IssueReporter, describe, intBetween, nonEmptyString, oneOf } from "./common";
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const ACM_ARN = /^arn:aws:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f-]{36}$/;
@@ -60,6 +60,13 @@ export const edgeSettings = z.strictObject({
     /** Port the pods listen on; the ALB target group sends traffic there (IP targets). */
     targetPort: intBetween(1, 65535),
     healthCheckPath: z.string().regex(/^\/\S*$/, { error: (i) => `must be a path starting with "/", got ${JSON.stringify(i.input)}` }),
+    /**
+     * Whether the application (deployed separately, by its own chart) serves behind every regional
+     * origin. Until it does, each origin has no healthy target by design: its alarm still steers
+     * Route 53 but does not page (it stays out of the region-unhealthy composite). Set it to true
+     * once the application runs in every region.
+     */
+    applicationDeployed: z.boolean({ error: (i) => `must be true or false, got ${describe(i.input)}` }),
   }),
   /** Helm chart version of the AWS Load Balancer Controller (https://aws.github.io/eks-charts). */
   loadBalancerControllerVersion: z
@@ -81,7 +88,7 @@ export type EdgeSettings = z.infer<typeof edgeSettings>;
 const common = {
   certificate: { strategy: "none" as const },
   apiPathPattern: "/{zone}/api/*",
-  origin: { serviceName: "app", servicePort: 80, targetPort: 8080, healthCheckPath: "/healthz" },
+  origin: { serviceName: "app", servicePort: 80, targetPort: 8080, healthCheckPath: "/healthz", applicationDeployed: false },
   loadBalancerControllerVersion: "1.13.4",
   quotas: { originsPerDistribution: 25, cacheBehaviorsPerDistribution: 25 },
 };
