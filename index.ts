@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import { loadPlatformConfig } from "./components/config";
 import { deployerPrincipalArn } from "./components/cluster/deployer";
+import { supportPhase } from "./components/cluster/versions";
 import { DrReplica } from "./components/database/dr-replica";
 import { Cdn } from "./components/edge/cdn";
 import { cdnLogNotices, edgeNotices } from "./components/edge/edge-plan";
@@ -117,6 +118,15 @@ export = async () => {
   notices.push(...deployerNotices(platform.deployer, [...new Set(platform.regions.flatMap((r) => r.cluster.publicAccessCidrs))]));
   notices.push(...edgeNotices(platform.edge), ...cdnLogNotices(cdn.plan, platform.edge));
   notices.push(...operationsNotices(platform, recovery.alone));
+  const today = new Date().toISOString().slice(0, 10);
+  for (const region of platform.regions) {
+    const phase = supportPhase(region.cluster.version, today);
+    if (phase !== "standard") {
+      notices.push(
+        `cluster: Kubernetes ${region.cluster.version} in ${region.region} is ${phase === "ended" ? "past EKS extended support" : "in EKS extended support, billed per cluster hour"} as of ${today} (calendar: components/cluster/versions.ts).`,
+      );
+    }
+  }
 
   return {
     environment: platform.environment,

@@ -100,7 +100,17 @@ describe("compute: cluster config validation", () => {
     assert.deepEqual(issuesOf("dev", { version: "1.32" }), [
       {
         path: at("addons.kubeProxy"),
-        message: 'must be a kube-proxy build of the cluster version (v1.32.x-eksbuild.y), got "v1.33.0-eksbuild.2"',
+        message: 'must be a kube-proxy build of the cluster version (v1.32.x-eksbuild.y), got "v1.35.3-eksbuild.2"',
+      },
+    ]);
+  });
+
+  it("rejects a Kubernetes version the EKS release calendar does not list", () => {
+    assert.deepEqual(issuesOf("dev", { version: "1.28", addons: { kubeProxy: "v1.28.15-eksbuild.4" } }), [
+      {
+        path: at("version"),
+        message:
+          'must be a Kubernetes version of the EKS release calendar (1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35; components/cluster/versions.ts), got "1.28"',
       },
     ]);
   });

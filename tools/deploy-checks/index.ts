@@ -1,3 +1,4 @@
+import { addonVersionsCheck } from "./checks/addon-versions";
 import { crdBeforeCustomResources } from "./checks/crd-before-custom-resources";
 import { helmPodsSchedulable } from "./checks/helm-pods-schedulable";
 import { kubernetesApiReachable } from "./checks/kubernetes-api-reachable";
@@ -15,4 +16,5 @@ export const DEPLOY_CHECKS: readonly DeployCheck[] = [
   namespaceBeforeObjects,
   crdBeforeCustomResources,
   helmPodsSchedulable,
+  addonVersionsCheck,
 ];

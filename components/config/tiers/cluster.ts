@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EKS_VERSIONS } from "../../cluster/versions";
 import { parseCidr } from "../../shared/cidr";
 import { Environment, IssueReporter, describe, intBetween, nonEmptyString } from "./common";
 
@@ -98,24 +99,31 @@ export const clusterSettings = z.strictObject({
 });
 export type ClusterSettings = z.infer<typeof clusterSettings>;
 
+/**
+ * Kubernetes 1.35: 1.33 left EKS standard support on 2026-07-29 and 1.34 on 2026-12-02; 1.35 has
+ * it until 2027-03-27 (EKS_VERSIONS). The add-on builds and Karpenter are rows of the same tables
+ * (components/cluster/versions.ts), so the addon-versions deploy check vouches for the defaults.
+ */
+const KUBERNETES_VERSION = "1.35";
+const KARPENTER_VERSION = "1.9.2";
 const addons = {
-  vpcCni: "v1.19.5-eksbuild.3",
-  coredns: "v1.11.4-eksbuild.14",
-  kubeProxy: "v1.33.0-eksbuild.2",
-  podIdentityAgent: "v1.3.7-eksbuild.2",
-  ebsCsiDriver: "v1.45.0-eksbuild.2",
-  cloudwatchObservability: "v4.1.0-eksbuild.1",
+  vpcCni: "v1.21.1-eksbuild.7",
+  coredns: "v1.13.2-eksbuild.4",
+  kubeProxy: "v1.35.3-eksbuild.2",
+  podIdentityAgent: "v1.3.10-eksbuild.2",
+  ebsCsiDriver: "v1.58.0-eksbuild.1",
+  cloudwatchObservability: "v6.0.1-eksbuild.1",
 };
 
 export const clusterDefaults: Record<Environment, ClusterSettings> = {
   dev: {
-    version: "1.33",
+    version: KUBERNETES_VERSION,
     publicAccessCidrs: [],
     logRetentionDays: 14,
     adminRoleArns: [],
     systemNodeGroup: { instanceTypes: ["t4g.large"], minSize: 1, desiredSize: 2, maxSize: 3, diskSizeGiB: 40 },
     karpenter: {
-      version: "1.5.0",
+      version: KARPENTER_VERSION,
       instanceCategories: ["c", "m"],
       capacityTypes: ["spot", "on-demand"],
       cpuLimit: 32,
@@ -128,13 +136,13 @@ export const clusterDefaults: Record<Environment, ClusterSettings> = {
     workload: { namespace: "app", serviceAccount: "app" },
   },
   prod: {
-    version: "1.33",
+    version: KUBERNETES_VERSION,
     publicAccessCidrs: [],
     logRetentionDays: 90,
     adminRoleArns: [],
     systemNodeGroup: { instanceTypes: ["m7g.large"], minSize: 3, desiredSize: 3, maxSize: 6, diskSizeGiB: 80 },
     karpenter: {
-      version: "1.5.0",
+      version: KARPENTER_VERSION,
       instanceCategories: ["c", "m", "r"],
       capacityTypes: ["on-demand"],
       cpuLimit: 1000,
@@ -185,6 +193,12 @@ export function checkCluster(cluster: ClusterSettings, environment: Environment,
     report(
       ["publicAccessCidrs"],
       "must not contain 0.0.0.0/0 in prod: list the office or VPN CIDRs that may reach the API, or none for a private endpoint",
+    );
+  }
+  if (!EKS_VERSIONS.some((v) => v.version === cluster.version)) {
+    report(
+      ["version"],
+      `must be a Kubernetes version of the EKS release calendar (${EKS_VERSIONS.map((v) => v.version).join(", ")}; components/cluster/versions.ts), got "${cluster.version}"`,
     );
   }
   // EKS only accepts the kube-proxy build of the cluster's own minor version.
