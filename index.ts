@@ -9,6 +9,7 @@ import { ValidationRecords } from "./components/edge/validation-records";
 import { ZoneRouting } from "./components/edge/zone-routing";
 import { regionalProvider, standardTags } from "./components/region/provider";
 import { Region } from "./components/region/region";
+import { declareServiceLinkedRoles } from "./components/shared/service-linked-roles";
 import { CostBudget } from "./components/cost/budget";
 import { declareZoneRecovery } from "./components/recovery/zone-recovery";
 import { operationsNotices } from "./components/observability/notices";
@@ -37,6 +38,11 @@ export = async () => {
       ? new ValidationRecords("edge-validation", { hostedZoneId, provider: usEast1 })
       : undefined;
 
+  // Account-wide service-linked roles this stack declares (platform:account); Karpenter's spot
+  // launches need the EC2 Spot one, so the NodePools wait for it.
+  const serviceLinkedRoles = declareServiceLinkedRoles(platform.account, { provider: usEast1 });
+  const spotRole = serviceLinkedRoles.get("spot.amazonaws.com");
+
   const regions = platform.regions.map(
     (region) =>
       new Region(region.region, {
@@ -45,6 +51,7 @@ export = async () => {
         provider: regionalProvider(platform, region.region, region.zone),
         validationRecords,
         deployerArn,
+        nodePoolDependsOn: spotRole ? [spotRole] : [],
       }),
   );
 

@@ -38,6 +38,8 @@ export interface ClusterArgs {
   readonly deployerArn: string;
   /** Tags for instances Karpenter launches (outside the provider's default tags). @default {} */
   readonly nodeTags?: Readonly<Record<string, string>>;
+  /** What the NodePool waits for besides the controller (the EC2 Spot service-linked role). @default none */
+  readonly nodePoolDependsOn?: pulumi.Resource[];
 }
 
 /**
@@ -218,6 +220,7 @@ export class Cluster extends pulumi.ComponentResource {
         nodeTags: args.nodeTags,
         kubernetesProvider: this.kubernetesProvider,
         dependsOn: platformReady,
+        nodePoolDependsOn: args.nodePoolDependsOn,
       },
       { parent: this },
     );

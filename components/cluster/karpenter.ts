@@ -31,6 +31,8 @@ export interface KarpenterArgs {
   readonly kubernetesProvider: k8s.Provider;
   /** What the controller needs running first (system nodes, CoreDNS, the Pod Identity agent). */
   readonly dependsOn?: pulumi.Input<pulumi.Resource>[];
+  /** What the NodePool needs first besides the controller (the EC2 Spot service-linked role). @default none */
+  readonly nodePoolDependsOn?: pulumi.Resource[];
 }
 
 /**
@@ -144,7 +146,7 @@ export class Karpenter extends pulumi.ComponentResource {
     new k8s.apiextensions.CustomResource(
       `${name}-node-pool`,
       { apiVersion: "karpenter.sh/v1", kind: "NodePool", metadata: { name: NODE_POOL_NAME }, spec: nodePoolSpec(args.settings) },
-      { ...k8sOpts, dependsOn: [release, nodeClass] },
+      { ...k8sOpts, dependsOn: [release, nodeClass, ...(args.nodePoolDependsOn ?? [])] },
     );
 
     this.controllerRoleArn = controller.arn;

@@ -115,7 +115,7 @@ export function configReference(): string {
   rows(topLevel.environment, ["environment"], () => undefined, stackRows);
   rows(topLevel.network, ["network"], () => undefined, stackRows);
   rows(topLevel.deployer, ["deployer"], () => undefined, stackRows);
-  for (const key of ["edge", "observability", "recovery"] as const)
+  for (const key of ["edge", "observability", "recovery", "account"] as const)
     rows(topLevel[key], [key], (env) => ({ [key]: stackDefaultsOf(env)[key] }), stackRows);
   rows(topLevel.tags, ["tags"], () => undefined, stackRows);
 

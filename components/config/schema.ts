@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RESIDENCY_ZONES } from "../../policies/residency-zones";
+import { accountDefaults, accountSettings } from "./tiers/account";
 import { cacheDefaults, cacheSettings } from "./tiers/cache";
 import { clusterDefaults, clusterSettings } from "./tiers/cluster";
 import { ENVIRONMENTS, Environment, describe, intBetween, oneOf } from "./tiers/common";
@@ -49,6 +50,7 @@ export const topLevel = {
   edge: edgeSettings,
   observability: observabilitySettings,
   recovery: recoverySettings,
+  account: accountSettings,
   tags: z
     .record(
       z.string().regex(/^[\w.:/=+@-]{1,128}$/, { error: "tag keys must be 1-128 characters of letters, digits and _.:/=+@-" }),
@@ -64,6 +66,7 @@ export const resolvedShape = z.strictObject({
   edge: topLevel.edge,
   observability: topLevel.observability,
   recovery: topLevel.recovery,
+  account: topLevel.account,
   tags: topLevel.tags,
 });
 
@@ -97,5 +100,6 @@ export function stackDefaultsOf(environment: Environment) {
     edge: edgeDefaults[environment],
     observability: observabilityDefaults[environment],
     recovery: recoveryDefaults[environment],
+    account: accountDefaults[environment],
   };
 }

@@ -8,6 +8,7 @@ import { AWS_REGION_NAMES, AwsRegionName, availabilityZonesOf, isAwsRegion, regi
 import { ConfigError, ConfigIssue, formatPath } from "./errors";
 import { allowedKeysAt, attribute, collect, dedupe, messageOf, suggest } from "./messages";
 import { KNOWN_KEYS, REQUIRED_KEYS, regionDefaultsOf, requiredHint, resolvedShape, stackDefaultsOf, topLevel } from "./schema";
+import { AccountSettings } from "./tiers/account";
 import { CacheSettings, checkCache } from "./tiers/cache";
 import { ClusterSettings, checkCluster } from "./tiers/cluster";
 import { Environment } from "./tiers/common";
@@ -60,6 +61,8 @@ export interface PlatformConfig {
   readonly observability: ObservabilitySettings;
   /** Backups, their copies inside the zone, and the recovery objectives. */
   readonly recovery: RecoverySettings;
+  /** What the stack relies on in its AWS account (service-linked roles). */
+  readonly account: AccountSettings;
 }
 
 export interface StackSource {
@@ -116,6 +119,7 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
     edge: deepMerge(stackDefaultsOf(environment).edge, source.values.edge ?? {}),
     observability: deepMerge(stackDefaultsOf(environment).observability, source.values.observability ?? {}),
     recovery: deepMerge(stackDefaultsOf(environment).recovery, source.values.recovery ?? {}),
+    account: deepMerge(stackDefaultsOf(environment).account, source.values.account ?? {}),
     tags: source.values.tags,
   });
   if (!parsed.success) {
@@ -134,7 +138,7 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
     throw fail();
   }
 
-  const { network, deployer, regions: entries, edge, observability, recovery, tags } = parsed.data;
+  const { network, deployer, regions: entries, edge, observability, recovery, account, tags } = parsed.data;
   checkObservability(observability, (path, message) => report(["observability", ...path], message));
   checkRecovery(recovery, environment, (path, message) => report(["recovery", ...path], message));
   const supernet = parseCidr(network.supernet);
@@ -256,6 +260,7 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
     edge,
     observability,
     recovery,
+    account,
   };
 }
 

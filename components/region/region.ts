@@ -25,6 +25,8 @@ export interface RegionArgs {
   readonly validationRecords?: ValidationRecords;
   /** The IAM principal `pulumi up` runs as: the cluster's explicit admin access entry for the deployer. */
   readonly deployerArn: string;
+  /** Account-level resources Karpenter's NodePool waits for (the EC2 Spot service-linked role). @default none */
+  readonly nodePoolDependsOn?: pulumi.Resource[];
 }
 
 /** Everything the platform runs in one AWS region, wired together. */
@@ -97,6 +99,7 @@ export class Region extends pulumi.ComponentResource {
         workload: this.workload,
         deletionProtection: args.platform.environment === "prod",
         nodeTags: standardTags(args.platform, region.region, region.zone),
+        nodePoolDependsOn: args.nodePoolDependsOn,
       },
       { parent: this },
     );

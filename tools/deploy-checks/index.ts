@@ -3,6 +3,7 @@ import { crdBeforeCustomResources } from "./checks/crd-before-custom-resources";
 import { helmPodsSchedulable } from "./checks/helm-pods-schedulable";
 import { kubernetesApiReachable } from "./checks/kubernetes-api-reachable";
 import { namespaceBeforeObjects } from "./checks/namespace-before-objects";
+import { serviceLinkedRolesCheck } from "./checks/service-linked-roles";
 import { DeployCheck } from "./types";
 
 export * from "./types";
@@ -17,4 +18,5 @@ export const DEPLOY_CHECKS: readonly DeployCheck[] = [
   crdBeforeCustomResources,
   helmPodsSchedulable,
   addonVersionsCheck,
+  serviceLinkedRolesCheck,
 ];

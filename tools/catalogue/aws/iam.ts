@@ -5,12 +5,14 @@ import { PRICING } from "../prices";
 import { TAG_LIMITS, nameRule, rangeRule } from "../rules";
 import { PULUMI_AWS_AUTONAMING, api, registry, tf, tfDocs } from "../sources";
 import { InputRule, TypeEntry, none } from "../types";
+import { SERVICE_LINKED_ROLES } from "../../../components/shared/service-linked-roles";
 
 export const IAM_ROLE = "aws:iam/role:Role";
 export const IAM_ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
 export const IAM_POLICY = "aws:iam/policy:Policy";
 export const IAM_ROLE_POLICY_ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
 export const IAM_INSTANCE_PROFILE = "aws:iam/instanceProfile:InstanceProfile";
+export const IAM_SERVICE_LINKED_ROLE = "aws:iam/serviceLinkedRole:ServiceLinkedRole";
 
 const FREE = none(`IAM is offered at no additional charge (${PRICING.iam})`);
 const NO_TRIGGERS = none("holds no data; its ForceNew properties are not catalogued, so the diff shows its changes as updates");
@@ -162,6 +164,33 @@ export const IAM_ENTRIES: readonly TypeEntry[] = [
       TAG_LIMITS,
     ],
     creation: { seconds: 10, source: tfDocs("iam_instance_profile") },
+    price: FREE,
+    replacement: NO_TRIGGERS,
+    data: NO_DATA,
+  },
+  {
+    // IAM names a service-linked role for its service and keeps it under /aws-service-role/<service>/.
+    type: IAM_SERVICE_LINKED_ROLE,
+    mock: (ctx) => {
+      const service = String(ctx.inputs.awsServiceName);
+      const name = SERVICE_LINKED_ROLES.find((r) => r.service === service)?.roleName ?? `AWSServiceRoleFor${service.split(".")[0]}`;
+      const path = `/aws-service-role/${service}/`;
+      const roleArn = `arn:aws:iam::${ctx.account}:role${path}${name}`;
+      return { id: roleArn, outputs: { name, path, arn: roleArn, uniqueId: `AROA${alnum(ctx.urn, 17)}`, createDate: CREATED } };
+    },
+    mockSources: [registry(IAM_SERVICE_LINKED_ROLE), api("IAM", "CreateServiceLinkedRole")],
+    validation: [
+      {
+        property: "awsServiceName",
+        rule: "the service principal the role is linked to (e.g. spot.amazonaws.com)",
+        sources: [api("IAM", "CreateServiceLinkedRole")],
+        check: (ctx) => {
+          const value = ctx.inputs.awsServiceName;
+          return typeof value === "string" && /^[a-z0-9.-]+\.amazonaws\.com$/.test(value) ? undefined : `"${String(value)}"`;
+        },
+      },
+    ],
+    creation: { seconds: 10, source: tfDocs("iam_service_linked_role") },
     price: FREE,
     replacement: NO_TRIGGERS,
     data: NO_DATA,
