@@ -8,7 +8,7 @@ import { cdnLogNotices, edgeNotices } from "./components/edge/edge-plan";
 import { ValidationRecords } from "./components/edge/validation-records";
 import { ZoneRouting } from "./components/edge/zone-routing";
 import { regionalProvider, standardTags } from "./components/region/provider";
-import { Region } from "./components/region/region";
+import { Region, eksAvailabilityZones } from "./components/region/region";
 import { declareServiceLinkedRoles } from "./components/shared/service-linked-roles";
 import { CostBudget } from "./components/cost/budget";
 import { declareZoneRecovery } from "./components/recovery/zone-recovery";
@@ -43,12 +43,16 @@ export = async () => {
   const serviceLinkedRoles = declareServiceLinkedRoles(platform.account, { provider: usEast1 });
   const spotRole = serviceLinkedRoles.get("spot.amazonaws.com");
 
+  const providers = platform.regions.map((region) => regionalProvider(platform, region.region, region.zone));
+  // Zone names map to physical zones per account: ask AWS, then pick by zone ID.
+  const zones = await Promise.all(platform.regions.map((region, i) => eksAvailabilityZones(region, providers[i])));
   const regions = platform.regions.map(
-    (region) =>
+    (region, i) =>
       new Region(region.region, {
         platform,
         region,
-        provider: regionalProvider(platform, region.region, region.zone),
+        provider: providers[i],
+        availabilityZones: zones[i],
         validationRecords,
         deployerArn,
         nodePoolDependsOn: spotRole ? [spotRole] : [],

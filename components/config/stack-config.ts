@@ -4,7 +4,15 @@ import { planSubnets } from "../network/subnet-plan";
 import { RDS_MAINTENANCE_WINDOW } from "../database/plan";
 import { BACKUP_START_WINDOW_MINUTES } from "../recovery/plan";
 import { backupScheduleConflicts } from "../recovery/windows";
-import { AWS_REGION_NAMES, AwsRegionName, availabilityZonesOf, isAwsRegion, regionSlot } from "./aws-regions";
+import {
+  AWS_REGION_NAMES,
+  AwsRegionName,
+  EKS_UNSUPPORTED_ZONE_IDS,
+  isAwsRegion,
+  regionSlot,
+  usableZoneCount,
+  zoneIdsOf,
+} from "./aws-regions";
 import { ConfigError, ConfigIssue, formatPath } from "./errors";
 import { allowedKeysAt, attribute, collect, dedupe, messageOf, suggest } from "./messages";
 import { KNOWN_KEYS, REQUIRED_KEYS, regionDefaultsOf, requiredHint, resolvedShape, stackDefaultsOf, topLevel } from "./schema";
@@ -33,7 +41,8 @@ export interface RegionConfig {
   readonly cidr: string;
   /** True when the CIDR came from the supernet slot rather than the stack file. */
   readonly cidrAllocated: boolean;
-  readonly availabilityZones: readonly string[];
+  /** How many AZs the region spans; the names come from aws.getAvailabilityZones at deploy time. */
+  readonly azCount: number;
   readonly network: NetworkSettings;
   readonly cluster: ClusterSettings;
   readonly database: DatabaseSettings;
@@ -172,10 +181,16 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
   const regions: RegionConfig[] = entries.map((entry, index) => {
     const where = ["regions", index];
     const name = entry.region as AwsRegionName;
-    const azs = availabilityZonesOf(name);
-    if (entry.azCount > azs.length) {
-      report([...where, "azCount"], `${name} has ${azs.length} availability zones (${azs.join(", ")}), got ${entry.azCount}`);
+    const usable = usableZoneCount(name);
+    if (entry.azCount > usable) {
+      report(
+        [...where, "azCount"],
+        `${name} has ${usable} availability zones EKS accepts (zone IDs ${zoneIdsOf(name)
+          .filter((id) => !EKS_UNSUPPORTED_ZONE_IDS.includes(id))
+          .join(", ")}), got ${entry.azCount}`,
+      );
     }
+    const azSlots = Array.from({ length: entry.azCount }, (_, i) => `az${i + 1}`);
     let vpcCidr: string | undefined;
     if (entry.cidr !== undefined) {
       const explicit = parseCidr(entry.cidr);
@@ -206,7 +221,7 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
         }
       }
       blocks.push({ index, block, text: vpcCidr });
-      if (entry.azCount <= azs.length && planSubnets(vpcCidr, azs.slice(0, entry.azCount)) === undefined) {
+      if (entry.azCount <= usable && planSubnets(vpcCidr, azSlots) === undefined) {
         report([...where, "azCount"], `${entry.azCount} AZs of subnets do not fit in ${vpcCidr}; use a larger block or fewer AZs`);
       }
     }
@@ -229,7 +244,7 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
       zone: entry.zone,
       cidr: vpcCidr ?? "",
       cidrAllocated: entry.cidr === undefined,
-      availabilityZones: azs.slice(0, entry.azCount),
+      azCount: entry.azCount,
       network: entry.network,
       cluster: entry.cluster,
       database: entry.database,

@@ -4,6 +4,7 @@ import { Cache } from "../cache/cache";
 import { Cluster } from "../cluster/cluster";
 import { WorkloadAccess } from "../cluster/workload-access";
 import { PlatformConfig, RegionConfig } from "../config";
+import { pickAvailabilityZones } from "../config/aws-regions";
 import { DataKey } from "../database/data-key";
 import { Database } from "../database/database";
 import { DrReplica } from "../database/dr-replica";
@@ -21,6 +22,8 @@ export interface RegionArgs {
   readonly region: RegionConfig;
   /** The region's provider; every child reaches AWS through it. */
   readonly provider: aws.Provider;
+  /** AZ names of this account to span, `region.azCount` of them (see eksAvailabilityZones). */
+  readonly availabilityZones: readonly string[];
   /** Owner of ACM validation records shared with other regions (see RegionalOrigin). @default none */
   readonly validationRecords?: ValidationRecords;
   /** The IAM principal `pulumi up` runs as: the cluster's explicit admin access entry for the deployer. */
@@ -66,7 +69,7 @@ export class Region extends pulumi.ComponentResource {
       {
         region: region.region,
         cidr: region.cidr,
-        availabilityZones: region.availabilityZones,
+        availabilityZones: args.availabilityZones,
         settings: region.network,
         accountId: caller.accountId,
       },
@@ -125,7 +128,7 @@ export class Region extends pulumi.ComponentResource {
         settings: region.database,
         vpcId: this.network.vpcId,
         subnetIds: this.network.isolatedSubnetIds,
-        availabilityZones: region.availabilityZones,
+        availabilityZones: args.availabilityZones,
         kmsKeyArn: this.dataKey.arn,
         workloadSecurityGroupId: this.workload.securityGroupId,
         accountId: caller.accountId,
@@ -140,7 +143,7 @@ export class Region extends pulumi.ComponentResource {
         settings: region.cache,
         vpcId: this.network.vpcId,
         subnetIds: this.network.privateSubnetIds,
-        availabilityZones: region.availabilityZones,
+        availabilityZones: args.availabilityZones,
         kmsKeyArn: this.dataKey.arn,
         workloadSecurityGroupId: this.workload.securityGroupId,
         protect: protectData,
@@ -266,4 +269,16 @@ export class Region extends pulumi.ComponentResource {
       },
     };
   }
+}
+
+/**
+ * The AZ names a region spans in this account: `aws.getAvailabilityZones` (available zones that
+ * need no opt-in, with their zone IDs), zones EKS refuses dropped by ID, ordered by ID.
+ */
+export async function eksAvailabilityZones(region: RegionConfig, provider: aws.Provider): Promise<string[]> {
+  const zones = await aws.getAvailabilityZones(
+    { state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] },
+    { provider },
+  );
+  return pickAvailabilityZones(region.region, zones.names, zones.zoneIds, region.azCount);
 }

@@ -65,7 +65,7 @@ describe("clone-region", () => {
   it("caps azCount to the new region's AZs (us-west-1 has two)", () => {
     const result = cloneRegion({ dir: copyProject(), stack: "prod", from: "us-east-1", to: "us-west-1" });
     assert.match(insertedBlock(committedText("prod"), result.after), /\n {6}azCount: 2\n/);
-    assert.equal(result.config.regions.find((r) => r.region === "us-west-1")!.availabilityZones.length, 2);
+    assert.equal(result.config.regions.find((r) => r.region === "us-west-1")!.azCount, 2);
   });
 
   it("writes an explicit cidr: when the region's slot is taken by another committed stack", () => {

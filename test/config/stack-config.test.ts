@@ -60,7 +60,7 @@ describe("stack config", () => {
       for (const regions of zones.values()) assert.equal(regions.length, 2);
       for (const region of prod.regions) {
         assert.equal(region.network.natGateways, "perAz");
-        assert.equal(region.availabilityZones.length, 3);
+        assert.equal(region.azCount, 3);
         assert.equal(region.database.multiAz, true);
         assert.equal(region.database.deletionProtection, true);
       }
@@ -170,7 +170,7 @@ describe("stack config", () => {
       rejects(
         { ...minimal(), regions: [{ region: "us-west-1", zone: "us", azCount: 3 }] },
         "platform:regions[0].azCount",
-        "us-west-1 has 2 availability zones (us-west-1a, us-west-1c), got 3",
+        "us-west-1 has 2 availability zones EKS accepts (zone IDs usw1-az1, usw1-az3), got 3",
       );
     });
 

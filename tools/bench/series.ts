@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
-import { AWS_REGIONS } from "../../components/config/aws-regions";
+import { AWS_REGIONS, usableZoneCount } from "../../components/config/aws-regions";
 import { zoneOfRegion } from "../../policies/residency-zones";
 
 interface Measurement {
@@ -48,7 +48,7 @@ function generatedStack(repo: string, dir: string, count: number): string {
     return {
       region: r.name,
       zone,
-      azCount: Math.min(3, r.azs.length),
+      azCount: Math.min(3, usableZoneCount(r.name)),
       ...(sibling ? { database: { drReplica: { region: sibling.name } } } : {}),
     };
   });

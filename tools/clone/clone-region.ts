@@ -106,7 +106,7 @@ export function cloneRegion(options: CloneRegionOptions): CloneResult {
   const afterIndex = sameZone.length > 0 ? sameZone[sameZone.length - 1] : config.regions.length - 1;
 
   const dr = source.database.drReplica ? drTarget(to, zone, config.regions, from) : undefined;
-  const azCount = source.availabilityZones.length > azCountOf(to) ? azCountOf(to) : undefined;
+  const azCount = source.azCount > azCountOf(to) ? azCountOf(to) : undefined;
   const edit: RegionEdit = {
     region: to,
     zone,
@@ -149,7 +149,7 @@ export function cloneRegion(options: CloneRegionOptions): CloneResult {
     ...drNotes(source, to, zone, dr, config),
   );
   if (azCount !== undefined) {
-    notes.push(`azCount: ${azCount} (${from} uses ${source.availabilityZones.length} AZs; ${to} has ${azCountOf(to)})`);
+    notes.push(`azCount: ${azCount} (${from} uses ${source.azCount} AZs; ${to} has ${azCountOf(to)})`);
   }
   for (const path of mentions) notes.push(`warning: copied value regions[${to}].${path} names a region; check it is right for ${to}`);
   return {

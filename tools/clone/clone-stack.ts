@@ -137,7 +137,7 @@ export function cloneStack(options: CloneStackOptions): StackCloneResult {
     if (!isMap(entry)) throw new CloneError(`${sourceFile}: regions[${index}] is not a mapping`);
     const copy = entry.clone() as YAMLMap;
     const allocation = allocations[i];
-    const azCount = source.availabilityZones.length > azCountOf(region) ? azCountOf(region) : undefined;
+    const azCount = source.azCount > azCountOf(region) ? azCountOf(region) : undefined;
     const mentions = editRegionEntry(copy, {
       region,
       zone: zones[i],

@@ -1,5 +1,5 @@
 /** Region and residency-zone checks for the clone commands, over the program's own tables. */
-import { AWS_REGION_NAMES, AwsRegionName, availabilityZonesOf, isAwsRegion } from "../../components/config/aws-regions";
+import { AWS_REGION_NAMES, AwsRegionName, usableZoneCount, isAwsRegion } from "../../components/config/aws-regions";
 import { RESIDENCY_ZONES, zoneOfRegion } from "../../policies/residency-zones";
 import { closest } from "../../components/config/messages";
 import { CloneError } from "./errors";
@@ -38,7 +38,7 @@ export function requireInZone(region: string, zone: string): void {
 }
 
 export function azCountOf(region: string): number {
-  return availabilityZonesOf(region).length;
+  return usableZoneCount(region);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { availabilityZonesOf } from "../../../components/config/aws-regions";
-import { alnum } from "../ids";
+import { AWS_REGIONS } from "../../../components/config/aws-regions";
+import { alnum, hex } from "../ids";
 import { MockSet } from "./types";
 
 /**
@@ -28,11 +28,16 @@ export const coreMocks: MockSet = {
       reverseDnsPrefix: "com.amazonaws",
       id: "aws",
     }),
+    // Names are the region plus the letters accounts see; which zone ID each name maps to differs
+    // per account (EC2 User Guide, "Availability Zone IDs"), so the pairing is shuffled by account.
     "aws:index/getAvailabilityZones:getAvailabilityZones": (ctx) => {
-      const names = availabilityZonesOf(ctx.region);
+      const region = AWS_REGIONS.find((r) => r.name === ctx.region);
+      const letters = [...(region?.letters ?? "")];
+      const ids = [...(region?.zoneIds ?? [])];
+      const shift = parseInt(hex(`${ctx.account}/${ctx.region}`, 4), 16) % Math.max(1, ids.length);
       return {
-        names,
-        zoneIds: names.map((_, i) => `${ctx.region.replace(/-/g, "").slice(0, 4)}${i + 1}-az${i + 1}`),
+        names: letters.map((letter) => `${ctx.region}${letter}`),
+        zoneIds: letters.map((_, i) => ids[(i + shift) % ids.length]),
         id: ctx.region,
         groupNames: [ctx.region],
       };
