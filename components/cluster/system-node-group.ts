@@ -18,7 +18,10 @@ export interface SystemNodeGroupArgs {
   readonly dependsOn?: pulumi.Input<pulumi.Resource>[];
 }
 
-/** IMDSv2 only; hop limit 1 keeps pods (which get credentials from Pod Identity) off the node role. */
+/**
+ * IMDSv2 only; hop limit 1 keeps pods (which get credentials from Pod Identity) off the node role.
+ * How each in-cluster AWS client copes without IMDS: IMDS_FREE_COMPONENTS (instance-metadata.ts).
+ */
 export const NODE_METADATA_OPTIONS = {
   httpEndpoint: "enabled",
   httpTokens: "required",
