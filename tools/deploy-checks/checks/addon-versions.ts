@@ -8,7 +8,7 @@ import {
 } from "../../../components/cluster/versions";
 import { Plan, PlannedResource } from "../../engine/model";
 import { DeployCheck, DeployFinding } from "../types";
-import { ancestorOfType, inputsOf, regionKey } from "./plan-lookup";
+import { ancestorOfType, inputsOf, regionKey } from "../plan-lookup";
 
 const CLUSTER_COMPONENT = "platform:cluster:Cluster";
 const EKS_CLUSTER = "aws:eks/cluster:Cluster";

@@ -1,7 +1,7 @@
 import { SERVICE_LINKED_ROLES, ServiceLinkedRole } from "../../../components/shared/service-linked-roles";
 import { Plan, PlannedResource } from "../../engine/model";
 import { DeployCheck, DeployFinding } from "../types";
-import { inputsOf } from "./plan-lookup";
+import { inputsOf } from "../plan-lookup";
 
 /** Which planned resources make AWS use each service-linked role. */
 const USERS: Readonly<Record<string, (r: PlannedResource) => boolean>> = {

@@ -1,5 +1,5 @@
-import { Plan, PlannedResource } from "../../engine/model";
-import { reveal } from "../../engine/values";
+import { Plan, PlannedResource } from "../engine/model";
+import { reveal } from "../engine/values";
 
 /** Inputs of a planned resource with secrets unwrapped (checks read values, never print secrets). */
 export function inputsOf(resource: PlannedResource): Record<string, any> {
