@@ -228,11 +228,5 @@ export function edgeNotices(settings: EdgeSettings): string[] {
     );
   }
   if (!settings.waf.enabled) notices.push("edge: no WAF web ACL protects the CDN (edge.waf.enabled is false).");
-  if (!settings.origin.applicationDeployed) {
-    notices.push(
-      "edge: the regional origins' no-healthy-targets alarms do not page (edge.origin.applicationDeployed is false): " +
-        "until the application serves in every region they only steer Route 53. Set it to true once it does.",
-    );
-  }
   return notices;
 }

@@ -14,5 +14,11 @@ export function operationsNotices(platform: PlatformConfig, regionsWithoutSiblin
   if (!platform.recovery.automatedBackupReplication.enabled) {
     notices.push("recovery.automatedBackupReplication is off: no point-in-time restore outside a database's own region");
   }
+  if (!platform.edge.origin.applicationDeployed) {
+    notices.push(
+      "the regional origins' no-healthy-targets alarms do not page (edge.origin.applicationDeployed is false): " +
+        "until the application serves in every region they only steer Route 53. Set it to true once it does.",
+    );
+  }
   return notices;
 }
