@@ -36,6 +36,7 @@ const cases: [string, string, Record<string, unknown>, string, "eu-west-1"?][] =
   ["policy-size", "aws:iam/policy:Policy", { policy: JSON.stringify({ s: long(6200) }) }, "policy"],
   ["attachment", "aws:iam/rolePolicyAttachment:RolePolicyAttachment", { role: "r", policyArn: "AmazonS3ReadOnlyAccess" }, "policyArn"],
   ["profile-name", "aws:iam/instanceProfile:InstanceProfile", { name: "bad/name", role: "r" }, "name"],
+  ["service-linked-role", "aws:iam/serviceLinkedRole:ServiceLinkedRole", { awsServiceName: "AWSServiceRoleForEC2Spot" }, "awsServiceName"],
   // KMS and logs
   ["key-window", "aws:kms/key:Key", { deletionWindowInDays: 3 }, "deletionWindowInDays"],
   ["key-rotation", "aws:kms/key:Key", { enableKeyRotation: true, customerMasterKeySpec: "RSA_2048" }, "enableKeyRotation"],
