@@ -111,7 +111,7 @@ describe("deploy check: helm-pods-schedulable", () => {
   it("keeps Karpenter off the nodes it launches (its chart's node affinity), which the scheduler model honours", async () => {
     const plan = await committedPlan("dev");
     const pool = nodePoolCapacity(named(plan, "us-east-1-cluster-karpenter-node-pool"));
-    const defaults = chartFacts("karpenter", "1.5.0")!.workloads[0].defaults;
+    const defaults = chartFacts("karpenter", "1.9.2")!.workloads[0].defaults;
     assert.equal(
       whyNot({ ...defaults, replicas: 1 }, { ...pool, taints: [] }),
       "no term of the required node affinity matches (karpenter.sh/nodepool DoesNotExist)",

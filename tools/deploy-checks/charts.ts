@@ -57,12 +57,16 @@ export const CHART_FACTS: readonly ChartFacts[] = [
   },
   {
     chart: "karpenter",
-    version: "1.5.0",
-    // "chore: Release v1.5.0" (#8127): charts/karpenter/values.yaml and charts/karpenter/crds/.
-    source: "https://github.com/aws/karpenter-provider-aws/blob/a0829d78c3452d566f86b8fd7c6654072f2b30c2/charts/karpenter/values.yaml",
+    version: "1.9.2",
+    // "Stable Release updates Release v1.9.2." (the commit after tag v1.9.2 that stamps 1.9.2 into
+    // Chart.yaml and the image tag): charts/karpenter/values.yaml, and charts/karpenter/crds/
+    // (links to pkg/apis/crds/), which gained NodeOverlay (karpenter.sh/v1alpha1) after 1.5.0. Its
+    // zone topologySpreadConstraints (as in 1.5.0) are not modelled by the checks (scheduling.ts).
+    source: "https://github.com/aws/karpenter-provider-aws/blob/235f98ef077eb700b80a99dfbba9457e69dbaa38/charts/karpenter/values.yaml",
     crds: [
       { group: "karpenter.k8s.aws", kind: "EC2NodeClass" },
       { group: "karpenter.sh", kind: "NodeClaim" },
+      { group: "karpenter.sh", kind: "NodeOverlay" },
       { group: "karpenter.sh", kind: "NodePool" },
     ],
     workloads: [
