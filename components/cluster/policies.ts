@@ -48,8 +48,59 @@ export interface KarpenterPolicyArgs {
 }
 
 /**
- * Karpenter's controller policy (v1), after the upstream CloudFormation template
- * (website/content/en/docs/getting-started/getting-started-with-karpenter/cloudformation.yaml),
+ * The actions upstream's controller policy grants at the Karpenter version we pin, read from the
+ * getting-started CloudFormation template of that release, and the ones we leave out with why.
+ * A test holds the policy to it: every upstream action is granted or explained, and the pinned
+ * default is this version, so a Karpenter bump makes someone read the new template.
+ */
+export const KARPENTER_UPSTREAM_POLICY = {
+  version: "1.9.2",
+  source:
+    "https://github.com/aws/karpenter-provider-aws/blob/235f98ef077eb700b80a99dfbba9457e69dbaa38/website/content/en/docs/getting-started/getting-started-with-karpenter/cloudformation.yaml",
+  actions: [
+    "ec2:RunInstances",
+    "ec2:CreateFleet",
+    "ec2:CreateLaunchTemplate",
+    "ec2:CreateTags",
+    "ec2:TerminateInstances",
+    "ec2:DeleteLaunchTemplate",
+    "iam:PassRole",
+    "iam:CreateInstanceProfile",
+    "iam:TagInstanceProfile",
+    "iam:AddRoleToInstanceProfile",
+    "iam:RemoveRoleFromInstanceProfile",
+    "iam:DeleteInstanceProfile",
+    "eks:DescribeCluster",
+    "sqs:DeleteMessage",
+    "sqs:GetQueueUrl",
+    "sqs:ReceiveMessage",
+    "ec2:DescribeCapacityReservations",
+    "ec2:DescribeImages",
+    "ec2:DescribeInstances",
+    "ec2:DescribeInstanceTypeOfferings",
+    "ec2:DescribeInstanceTypes",
+    "ec2:DescribeLaunchTemplates",
+    "ec2:DescribeSecurityGroups",
+    "ec2:DescribeSpotPriceHistory",
+    "ec2:DescribeSubnets",
+    "ssm:GetParameter",
+    "pricing:GetProducts",
+    "iam:ListInstanceProfiles",
+    "iam:GetInstanceProfile",
+  ],
+  notGranted: {
+    "iam:CreateInstanceProfile": "the EC2NodeClass names our instance profile (spec.instanceProfile)",
+    "iam:TagInstanceProfile": "the EC2NodeClass names our instance profile (spec.instanceProfile)",
+    "iam:AddRoleToInstanceProfile": "the EC2NodeClass names our instance profile (spec.instanceProfile)",
+    "iam:RemoveRoleFromInstanceProfile": "the EC2NodeClass names our instance profile (spec.instanceProfile)",
+    "iam:DeleteInstanceProfile": "the EC2NodeClass names our instance profile (spec.instanceProfile)",
+  } as Readonly<Record<string, string>>,
+} as const;
+
+/**
+ * Karpenter's controller policy (v1), after the upstream CloudFormation template at the 1.9.2
+ * release (aws/karpenter-provider-aws@235f98e website/content/en/docs/getting-started/
+ * getting-started-with-karpenter/cloudformation.yaml, its five policies in one document),
  * narrowed: the instance profile is ours (EC2NodeClass.spec.instanceProfile), so the controller
  * gets no iam:*InstanceProfile write actions.
  */
@@ -163,6 +214,11 @@ export function karpenterControllerPolicy(a: KarpenterPolicyArgs): string {
       Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
     },
     { Sid: "AllowInstanceProfileReadActions", Effect: "Allow", Action: "iam:GetInstanceProfile", Resource: a.instanceProfileArn },
+    // Required since 1.7.0 (upgrade-guide.md, "Upgrading to 1.7.0+"), even with our own profile:
+    // the EC2NodeClass finalizer lists the profiles Karpenter made under /karpenter/<region>/
+    // <cluster>/<uid>/ before it lets go (pkg/controllers/nodeclass/controller.go @235f98e), so
+    // without it deleting the class hangs. Upstream grants it unscoped (no resource-level permissions).
+    { Sid: "AllowUnscopedInstanceProfileListAction", Effect: "Allow", Action: "iam:ListInstanceProfiles", Resource: "*" },
     { Sid: "AllowAPIServerEndpointDiscovery", Effect: "Allow", Action: "eks:DescribeCluster", Resource: a.clusterArn },
   ]);
 }

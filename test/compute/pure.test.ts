@@ -3,7 +3,7 @@ import { clusterDefaults } from "../../components/config/tiers/cluster";
 import { INTERRUPTION_EVENTS } from "../../components/cluster/interruption-queue";
 import { ec2NodeClassSpec, nodePoolSpec } from "../../components/cluster/karpenter-manifests";
 import { kubeconfigFor } from "../../components/cluster/kubeconfig";
-import { karpenterControllerPolicy, workloadAccessPolicy } from "../../components/cluster/policies";
+import { KARPENTER_UPSTREAM_POLICY, karpenterControllerPolicy, workloadAccessPolicy } from "../../components/cluster/policies";
 import { clusterArnOf, podIdentityTrustPolicy } from "../../components/shared/iam";
 
 describe("compute: pure helpers", () => {
@@ -83,9 +83,41 @@ describe("compute: pure helpers", () => {
     assert.equal(sids.get("AllowInterruptionQueueActions")?.Resource, "arn:aws:sqs:us-west-2:111122223333:q");
     assert.equal(sids.get("AllowPassingInstanceRole")?.Resource, "arn:aws:iam::111122223333:role/node");
     assert.equal(sids.get("AllowAPIServerEndpointDiscovery")?.Resource, "arn:aws:eks:us-west-2:111122223333:cluster/platform-prod");
-    // No IAM write actions: the instance profile is ours, not Karpenter's.
+    // No IAM write actions: the instance profile is ours, not Karpenter's. Listing is required
+    // since 1.7 (the EC2NodeClass finalizer lists Karpenter-made profiles before releasing the class).
     const actions = policy.Statement.flatMap((s: { Action: string | string[] }) => [s.Action].flat());
-    assert.deepEqual(actions.filter((a: string) => a.startsWith("iam:")).sort(), ["iam:GetInstanceProfile", "iam:PassRole"]);
+    assert.deepEqual(actions.filter((a: string) => a.startsWith("iam:")).sort(), [
+      "iam:GetInstanceProfile",
+      "iam:ListInstanceProfiles",
+      "iam:PassRole",
+    ]);
+    assert.equal(sids.get("AllowInstanceProfileReadActions")?.Resource, "arn:aws:iam::111122223333:instance-profile/node");
+  });
+
+  it("grants every action upstream's controller policy grants at the pinned Karpenter, or says why not", () => {
+    const policy = JSON.parse(
+      karpenterControllerPolicy({
+        region: "us-west-2",
+        accountId: "111122223333",
+        clusterName: "c",
+        clusterArn: "arn:aws:eks:us-west-2:111122223333:cluster/c",
+        queueArn: "arn:aws:sqs:us-west-2:111122223333:q",
+        nodeRoleArn: "arn:aws:iam::111122223333:role/node",
+        instanceProfileArn: "arn:aws:iam::111122223333:instance-profile/node",
+      }),
+    );
+    const granted = new Set(policy.Statement.flatMap((s: { Action: string | string[] }) => [s.Action].flat()));
+    const { actions, notGranted } = KARPENTER_UPSTREAM_POLICY;
+    const missing = actions.filter((a) => !granted.has(a) && notGranted[a] === undefined);
+    assert.deepEqual(missing, [], "upstream grants these and we neither grant nor explain them");
+    assert.deepEqual(
+      Object.keys(notGranted).filter((a) => granted.has(a)),
+      [],
+      "explained as not granted, yet granted",
+    );
+    for (const environment of ["dev", "prod"] as const) {
+      assert.equal(clusterDefaults[environment].karpenter.version, KARPENTER_UPSTREAM_POLICY.version, "re-read the template for a new pin");
+    }
   });
 
   it("routes the four interruption event kinds Karpenter handles", () => {

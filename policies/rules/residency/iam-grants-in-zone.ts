@@ -37,6 +37,8 @@ export const iamGrantsInZone: StackValidationPolicy = {
           "elasticloadbalancing:Describe*",
           "autoscaling:Describe*",
           "eks:Describe*",
+          // IAM metadata of the account (global, no region); Karpenter >= 1.7 needs it unscoped.
+          "iam:ListInstanceProfiles",
           "logs:DescribeLogGroups",
           "pricing:GetProducts",
           "sts:GetCallerIdentity",
