@@ -213,11 +213,18 @@ export function karpenterControllerPolicy(a: KarpenterPolicyArgs): string {
       Resource: a.nodeRoleArn,
       Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
     },
-    { Sid: "AllowInstanceProfileReadActions", Effect: "Allow", Action: "iam:GetInstanceProfile", Resource: a.instanceProfileArn },
-    // Required since 1.7.0 (upgrade-guide.md, "Upgrading to 1.7.0+"), even with our own profile:
-    // the EC2NodeClass finalizer lists the profiles Karpenter made under /karpenter/<region>/
-    // <cluster>/<uid>/ before it lets go (pkg/controllers/nodeclass/controller.go @235f98e), so
-    // without it deleting the class hangs. Upstream grants it unscoped (no resource-level permissions).
+    // Since 1.7, even with our own profile, the EC2NodeClass finalizer (pkg/controllers/nodeclass/
+    // controller.go @235f98e) lists the profiles Karpenter made under /karpenter/<region>/<cluster>/
+    // <uid>/ and reads the pre-1.7 name <cluster>_<hash> (EC2NodeClass.LegacyInstanceProfileName) to
+    // delete them; an AccessDenied on either keeps the finalizer, so deleting the class hangs. The
+    // read is scoped to our profile and that name pattern; the list cannot be scoped (upstream grants
+    // it on "*"; upgrade-guide.md "Upgrading to 1.7.0+" names iam:ListInstanceProfiles as required).
+    {
+      Sid: "AllowInstanceProfileReadActions",
+      Effect: "Allow",
+      Action: "iam:GetInstanceProfile",
+      Resource: [a.instanceProfileArn, `arn:${p}:iam::${a.accountId}:instance-profile/${a.clusterName}_*`],
+    },
     { Sid: "AllowUnscopedInstanceProfileListAction", Effect: "Allow", Action: "iam:ListInstanceProfiles", Resource: "*" },
     { Sid: "AllowAPIServerEndpointDiscovery", Effect: "Allow", Action: "eks:DescribeCluster", Resource: a.clusterArn },
   ]);
