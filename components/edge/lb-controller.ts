@@ -76,6 +76,10 @@ export class LoadBalancerController extends pulumi.ComponentResource {
           // Only TargetGroupBindings: no IngressClass, and Services of type LoadBalancer stay untouched.
           createIngressClassResource: false,
           enableServiceMutatorWebhook: false,
+          // Pod IPs from EndpointSlices: the v1 Endpoints API is deprecated since Kubernetes 1.33
+          // (KEP-4974, warnings on every read); 2.13.4 still reads Endpoints unless told otherwise
+          // (pkg/config/controller_config.go), and v2.14.0 made slices the default (#4353).
+          enableEndpointSlices: true,
           // A cluster-critical controller: it runs on the system nodes, which admit only pods that
           // tolerate CriticalAddonsOnly (the chart tolerates nothing by default).
           tolerations: [{ key: "CriticalAddonsOnly", operator: "Exists" }],

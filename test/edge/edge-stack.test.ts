@@ -244,7 +244,11 @@ for (const stack of ["prod", "dev"] as const) {
       }
       const releases = ofType(plan, "kubernetes:helm.sh/v3:Release").filter((r) => inputsOf(r).chart === "aws-load-balancer-controller");
       assert.equal(releases.length, regionsOf(plan).length);
-      for (const r of releases) assert.equal(inputsOf(r).repositoryOpts.repo, "https://aws.github.io/eks-charts");
+      for (const r of releases) {
+        assert.equal(inputsOf(r).repositoryOpts.repo, "https://aws.github.io/eks-charts");
+        // Not the v1 Endpoints API, deprecated since Kubernetes 1.33.
+        assert.equal(inputsOf(r).values.enableEndpointSlices, true);
+      }
       const associations = ofType(plan, "aws:eks/podIdentityAssociation:PodIdentityAssociation").filter(
         (a) => inputsOf(a).serviceAccount === "aws-load-balancer-controller",
       );
