@@ -433,6 +433,14 @@ export const RESIDENCY_TYPES: Readonly<Record<string, ResidencyType>> = {
     channels: [{ path: "policyArn", kind: "grant", carries: "access", rule: GRANTS }],
     sources: [`${REG}/iam/rolepolicyattachment/`],
   },
+  // The service named by awsServiceName is its only trusted principal and AWS writes its policy:
+  // nothing in our inputs can point it at another zone.
+  "aws:iam/serviceLinkedRole:ServiceLinkedRole": {
+    placement: "global",
+    holdsData: false,
+    channels: [],
+    sources: [`${REG}/iam/servicelinkedrole/`, "https://docs.aws.amazon.com/IAM/latest/UserGuide/using-service-linked-roles.html"],
+  },
   "aws:iam/instanceProfile:InstanceProfile": {
     placement: "global",
     holdsData: false,
