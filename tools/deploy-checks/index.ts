@@ -1,9 +1,12 @@
 import { addonVersionsCheck } from "./checks/addon-versions";
 import { crdBeforeCustomResources } from "./checks/crd-before-custom-resources";
+import { drReplicasWatched } from "./checks/dr-replicas-watched";
 import { helmPodsSchedulable } from "./checks/helm-pods-schedulable";
 import { kubernetesApiReachable } from "./checks/kubernetes-api-reachable";
 import { namespaceBeforeObjects } from "./checks/namespace-before-objects";
 import { serviceLinkedRolesCheck } from "./checks/service-linked-roles";
+import { serviceLogGroups } from "./checks/service-log-groups";
+import { wafApiWriteBodies } from "./checks/waf-api-write-bodies";
 import { DeployCheck } from "./types";
 
 export * from "./types";
@@ -19,4 +22,7 @@ export const DEPLOY_CHECKS: readonly DeployCheck[] = [
   helmPodsSchedulable,
   addonVersionsCheck,
   serviceLinkedRolesCheck,
+  serviceLogGroups,
+  drReplicasWatched,
+  wafApiWriteBodies,
 ];
