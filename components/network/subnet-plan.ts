@@ -1,4 +1,4 @@
-import { cidr, formatCidr, packSubnets } from "../shared/cidr";
+import { cidr, formatCidr, packSubnets } from "../../policies/lib/cidr";
 
 export type SubnetTier = "public" | "private" | "isolated";
 

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { AWS_REGION_NAMES } from "../../components/config/aws-regions";
-import { cidr, contains, formatCidr, overlaps } from "../../components/shared/cidr";
+import { cidr, contains, formatCidr, overlaps } from "../../policies/lib/cidr";
 import { allocateRegionCidr, freshSupernet } from "../../tools/clone/cidr-choice";
 import { unifiedDiff } from "../../tools/clone/diff";
 
@@ -52,9 +52,8 @@ describe("clone: CIDR choice", () => {
         (region, superPrefix, prefixLength, raw) => {
           const supernet = cidr(`10.0.0.0/${superPrefix}`);
           const used = raw.map(([b, c, p]) => {
-            const base = ((10 << 24) | (b << 16) | (c << 8)) >>> 0;
-            const mask = (0xffffffff << (32 - p)) >>> 0;
-            return { base: (base & mask) >>> 0, prefix: p };
+            const block = cidr(`10.${b}.${c}.0/24`);
+            return { ...block, base: (block.base >> BigInt(32 - p)) << BigInt(32 - p), prefix: p };
           });
           const got = allocateRegionCidr({ region, supernet, prefixLength, used });
           if (got === undefined) return;

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { cidr, contains, overlaps } from "../../components/shared/cidr";
+import { cidr, contains, overlaps } from "../../policies/lib/cidr";
 import { planSubnets } from "../../components/network/subnet-plan";
 
 describe("subnet plan", () => {

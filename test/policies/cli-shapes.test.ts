@@ -32,7 +32,7 @@ describe("policies on the analyzer's stack shapes", () => {
     assert.deepEqual(
       found.map((v) => v.message),
       [
-        'eu-west-1-database-primary in eu-west-1 has no DR replica in another region of zone "eu"; add a cross-region replica in eu-central-1.',
+        'eu-west-1-database-primary in eu-west-1 has no DR replica in another region of zone "eu"; add a cross-region replica in eu-central-1. In the stack file: platform:regions[].database.drReplica.region of eu-west-1.',
       ],
     );
   });
@@ -94,7 +94,7 @@ describe("policies on the analyzer's stack shapes", () => {
     assert.deepEqual(
       (await violations("no-open-ingress", openCdnRule("-1"), "prod")).map((v) => v.message),
       [
-        "us-east-1-origin-alb-from-cloudfront cidrIpv4/cidrIpv6 admits 0.0.0.0/0 on all ports; admit a security group or prefix list instead (the CDN path may open only port 443).",
+        "security group us-east-1-origin-alb-sg admits 100% of the public IPv4 and 0% of the public IPv6 internet on every protocol and port, more than the 0.1% allowed, through us-east-1-origin-alb-from-cloudfront cidrIpv4/cidrIpv6 (0.0.0.0/0); admit a security group or prefix list instead (the CDN path may open only port 443).",
       ],
     );
   });

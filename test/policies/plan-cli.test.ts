@@ -27,16 +27,21 @@ describe("npm run plan with the policy pack", () => {
     assert.ok(doc.policies.policies.some((p: { policy: string }) => p.policy === "region-in-residency-zone"));
   });
 
-  it("exits 1 naming the policy when a stack file breaches one", () => {
+  it("refuses at the key the user typed, exit 2, what the prod pack would refuse", () => {
     const config = committedConfig("prod");
     (config["platform:regionDefaults"] as any).database.multiAz = false;
+    (config["platform:regions"] as any)[0].database.backupRetentionDays = 3;
     const dir = tempProject({ prod: { config } });
-    const { code, stdout } = plan("--stack", "prod", "--quiet", "--dir", dir);
-    assert.equal(code, 1, stdout);
-    assert.match(stdout, /multi-az \(mandatory\): Databases and caches are Multi-AZ/);
+    const { code, stdout, stderr } = plan("--stack", "prod", "--quiet", "--dir", dir);
+    assert.equal(code, 2, stdout + stderr);
+    assert.equal(stdout, "");
     assert.match(
-      stdout,
-      /\[mandatory\] urn:pulumi:prod::platform::\S+::us-east-1-database-primary\n\s+us-east-1-database-primary: set multiAz: true\./,
+      stderr,
+      /Pulumi\.prod\.yaml: platform:regionDefaults\.database\.multiAz: must be true in prod: a primary must survive the loss of an availability zone \(policy multi-az, policies\/config\/prod\.json\) \(inherited by regions\[0\] \(us-east-1\), regions\[1\] \(us-west-2\), regions\[2\] \(eu-west-1\), regions\[3\] \(eu-central-1\)\)/,
+    );
+    assert.match(
+      stderr,
+      /Pulumi\.prod\.yaml: platform:regions\[0\]\.database\.backupRetentionDays: must be at least 7 in prod, got 3 \(policy backup-retention, policies\/config\/prod\.json\)/,
     );
   });
 });

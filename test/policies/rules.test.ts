@@ -213,7 +213,8 @@ const CASES: Case[] = [
         i.vpcConfig.endpointPublicAccess = true;
         i.vpcConfig.publicAccessCidrs = ["0.0.0.0/0"];
       }),
-    expect: /eu-west-1-cluster-eks: the public API endpoint is open to the internet; .*\(got 0\.0\.0\.0\/0\)/,
+    expect:
+      /eu-west-1-cluster-eks: the public API endpoint is open to the internet: publicAccessCidrs \(0\.0\.0\.0\/0\) cover 100% of the public IPv4 .* In the stack file: platform:regions\[\]\.cluster\.publicAccessCidrs of eu-west-1 \(or platform:regionDefaults\.cluster\.publicAccessCidrs for every region\)\./,
   },
   {
     policy: "no-public-datastores",
@@ -228,7 +229,7 @@ const CASES: Case[] = [
     env: "dev",
     change: (p) => edit(p, named("us-east-1-workload-from-self"), (i) => (i.cidrIpv4 = "0.0.0.0/0")),
     expect:
-      /us-east-1-workload-from-self cidrIpv4\/cidrIpv6 admits 0\.0\.0\.0\/0 on all ports; admit a security group or prefix list instead/,
+      /security group us-east-1-workload-sg admits 100% of the public IPv4 and 0% of the public IPv6 internet on every protocol and port, more than the 0\.1% allowed, through us-east-1-workload-from-self cidrIpv4\/cidrIpv6 \(0\.0\.0\.0\/0\); admit a security group or prefix list instead/,
   },
   {
     policy: "imdsv2-required",
@@ -259,21 +260,23 @@ const CASES: Case[] = [
     what: "prod backups kept for fewer days than configured",
     env: "prod",
     change: (p) => edit(p, isPrimary("eu-central-1"), (i) => (i.backupRetentionPeriod = 3)),
-    expect: /eu-central-1-database-primary: set backupRetentionPeriod to at least 7 days \(it is 3\)/,
+    expect:
+      /eu-central-1-database-primary: set backupRetentionPeriod to at least 7 days \(it is 3\)\. In the stack file: platform:regions\[\]\.database\.backupRetentionDays of eu-central-1 /,
   },
   {
     policy: "multi-az",
     what: "a single-AZ prod primary",
     env: "prod",
     change: (p) => edit(p, isPrimary("us-west-2"), (i) => (i.multiAz = false)),
-    expect: /us-west-2-database-primary: set multiAz: true/,
+    expect: /us-west-2-database-primary: set multiAz: true\. In the stack file: platform:regions\[\]\.database\.multiAz of us-west-2 /,
   },
   {
     policy: "deletion-protection",
     what: "a prod primary without deletion protection",
     env: "prod",
     change: (p) => edit(p, isPrimary("us-east-1"), (i) => (i.deletionProtection = false)),
-    expect: /us-east-1-database-primary: set deletionProtection: true/,
+    expect:
+      /us-east-1-database-primary: set deletionProtection: true\. In the stack file: platform:regions\[\]\.database\.deletionProtection of us-east-1 /,
   },
   {
     policy: "deletion-protection",
@@ -287,7 +290,8 @@ const CASES: Case[] = [
     what: "a prod node group with no room to scale out",
     env: "prod",
     change: (p) => edit(p, typed("aws:eks/nodeGroup:NodeGroup", "us-east-1"), (i) => (i.scalingConfig.maxSize = i.scalingConfig.minSize)),
-    expect: /us-east-1-cluster-system-ng: raise the maximum above the minimum \(both 3\)/,
+    expect:
+      /us-east-1-cluster-system-ng: raise the maximum above the minimum \(both 3\) so it can scale out\. In the stack file: platform:regions\[\]\.cluster\.systemNodeGroup of us-east-1 /,
   },
   {
     policy: "autoscaling-bounds",
@@ -308,14 +312,24 @@ const CASES: Case[] = [
         delete tags.tags["cost-center"];
         i.defaultTags = JSON.stringify(tags);
       }),
-    expect: /eu-west-1-\S+ lacks tag\(s\) cost-center; add them to the provider's defaultTags/,
+    expect:
+      /eu-west-1-\S+ lacks tag\(s\) cost-center; add them to the provider's defaultTags \(or the resource's tags\)\. In the stack file: platform:tags\./,
+  },
+  {
+    policy: "required-tags",
+    what: "a resource whose own tag overrides its provider's residency zone",
+    env: "prod",
+    change: (p) => edit(p, isPrimary("eu-west-1"), (i) => (i.tags = { ...i.tags, "residency-zone": "us" })),
+    expect:
+      /eu-west-1-database-primary sets its own tag residency-zone="us" over its provider's "eu"; the policies trust the provider's residency-zone, so a resource may not change it/,
   },
   {
     policy: "allowed-instance-families",
     what: "a node group of an unlisted family",
     env: "dev",
     change: (p) => edit(p, typed("aws:eks/nodeGroup:NodeGroup", "eu-west-1"), (i) => (i.instanceTypes = ["x2iedn.xlarge"])),
-    expect: /instanceTypes\[0\] is x2iedn.xlarge \(family x2iedn\); use one of the ec2 families/,
+    expect:
+      /instanceTypes\[0\] is x2iedn.xlarge \(family x2iedn\); use one of the ec2 families .* In the stack file: platform:regions\[\]\.cluster\.systemNodeGroup\.instanceTypes of eu-west-1 /,
     level: "advisory",
   },
   // Whole stack.
@@ -332,14 +346,15 @@ const CASES: Case[] = [
     env: "prod",
     change: (p) => without(p, isDrReplica("eu-central-1")),
     expect:
-      /eu-west-1-database-primary in eu-west-1 has no DR replica in another region of zone "eu"; add a cross-region replica in eu-central-1/,
+      /eu-west-1-database-primary in eu-west-1 has no DR replica in another region of zone "eu"; add a cross-region replica in eu-central-1\. In the stack file: platform:regions\[\]\.database\.drReplica\.region of eu-west-1\.$/,
   },
   {
     policy: "no-overlapping-cidrs",
     what: "two regions with overlapping VPCs",
     env: "dev",
     change: (p) => edit(p, typed("awsx:ec2:Vpc", "eu-west-1"), (i) => (i.cidrBlock = "10.128.128.0/17")),
-    expect: /eu-west-1-network-vpc \(10\.128\.128\.0\/17\) overlaps us-east-1-network-vpc \(10\.128\.0\.0\/16\)/,
+    expect:
+      /eu-west-1-network-vpc \(10\.128\.128\.0\/17\) overlaps us-east-1-network-vpc \(10\.128\.0\.0\/16\); give each region a disjoint block\. In the stack file: platform:regions\[\]\.cidr/,
   },
 ];
 

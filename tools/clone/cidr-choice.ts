@@ -3,7 +3,7 @@
  * (every VPC of every committed stack) and get a block that overlaps none of them.
  */
 import { AWS_REGION_NAMES, regionSlot } from "../../components/config/aws-regions";
-import { Cidr, cidr, formatCidr, nthSubnet, overlaps } from "../../components/shared/cidr";
+import { Cidr, cidr, formatCidr, nthSubnet, overlaps } from "../../policies/lib/cidr";
 
 export interface RegionCidr {
   /** The VPC CIDR. */

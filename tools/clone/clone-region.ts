@@ -4,7 +4,7 @@ import { Document, YAMLMap, isMap } from "yaml";
 import { ConfigError } from "../../components/config/errors";
 import { PlatformConfig, RegionConfig } from "../../components/config/stack-config";
 import { regionSlot } from "../../components/config/aws-regions";
-import { cidr, formatCidr, nthSubnet, overlaps } from "../../components/shared/cidr";
+import { cidr, formatCidr, nthSubnet, overlaps } from "../../policies/lib/cidr";
 import { RegionCidr, allocateRegionCidr } from "./cidr-choice";
 import { unifiedDiff } from "./diff";
 import { CloneError } from "./errors";

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { YAMLMap, isMap, isScalar } from "yaml";
 import { ConfigError } from "../../components/config/errors";
 import { PlatformConfig } from "../../components/config/stack-config";
-import { Cidr, cidr, formatCidr, overlaps, parseCidr } from "../../components/shared/cidr";
+import { Cidr, cidr, formatCidr, overlaps, parseCidr } from "../../policies/lib/cidr";
 import { listStacks, stackNameProblem } from "../engine/stack-files";
 import { hasControlCharacters, shellCommand } from "../shell";
 import { RegionCidr, allocateRegionCidr, freshSupernet } from "./cidr-choice";
@@ -92,7 +92,7 @@ export function cloneStack(options: CloneStackOptions): StackCloneResult {
   const notes: string[] = [];
   let supernet: Cidr;
   if (options.supernet !== undefined) {
-    const given = parseCidr(options.supernet);
+    const given = parseCidr(options.supernet, 4);
     if (typeof given === "string") throw new CloneError(`--supernet: ${given}`);
     supernet = given;
   } else {

@@ -17,7 +17,7 @@ export function requireRegion(name: string, flag: string): AwsRegionName {
 
 /** A known residency zone, or a refusal listing them. */
 export function requireZone(name: string): string {
-  if (ZONES[name] !== undefined) return name;
+  if (Object.hasOwn(ZONES, name)) return name;
   throw new CloneError(`--zone ${name}: unknown residency zone; known: ${Object.keys(ZONES).join(", ")}`);
 }
 

@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { ConfigError } from "../../components/config/errors";
 import { PlatformConfig, resolvePlatformConfig } from "../../components/config/stack-config";
-import { Cidr, cidr } from "../../components/shared/cidr";
+import { Cidr, cidr } from "../../policies/lib/cidr";
 import { LoadedStack, listStacks, loadStack } from "../engine/stack-files";
 import { CloneError } from "./errors";
 

@@ -1,4 +1,6 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { regionOf } from "../../lib/resources";
+import { inStackFile } from "../../lib/stack-keys";
 
 interface Config {
   readonly allowedInstanceFamilies: {
@@ -11,23 +13,26 @@ interface Config {
 type Service = keyof Config["allowedInstanceFamilies"];
 
 /** Instance types a resource asks for, with the service whose family list applies. */
-function sizesOf(type: string, p: Record<string, any>): { service: Service; where: string; value: unknown }[] {
+function sizesOf(type: string, p: Record<string, any>): { service: Service; where: string; value: unknown; key?: string }[] {
   switch (type) {
     case "aws:eks/nodeGroup:NodeGroup":
       return (Array.isArray(p.instanceTypes) ? p.instanceTypes : []).map((value: unknown, i: number) => ({
         service: "ec2" as const,
         where: `instanceTypes[${i}]`,
         value,
+        key: "regions[].cluster.systemNodeGroup.instanceTypes",
       }));
     case "aws:ec2/launchTemplate:LaunchTemplate":
     case "aws:ec2/instance:Instance":
       return p.instanceType === undefined ? [] : [{ service: "ec2", where: "instanceType", value: p.instanceType }];
     case "aws:rds/instance:Instance":
     case "aws:rds/clusterInstance:ClusterInstance":
-      return [{ service: "rds", where: "instanceClass", value: p.instanceClass }];
+      return [{ service: "rds", where: "instanceClass", value: p.instanceClass, key: "regions[].database.instanceClass" }];
     case "aws:elasticache/replicationGroup:ReplicationGroup":
     case "aws:elasticache/cluster:Cluster":
-      return p.nodeType === undefined ? [] : [{ service: "elasticache", where: "nodeType", value: p.nodeType }];
+      return p.nodeType === undefined
+        ? []
+        : [{ service: "elasticache", where: "nodeType", value: p.nodeType, key: "regions[].cache.nodeType" }];
     default:
       return [];
   }
@@ -75,7 +80,7 @@ export const allowedInstanceFamilies: ResourceValidationPolicy = {
       const family = familyOf(size.value);
       if (!allowed[size.service].includes(family)) {
         reportViolation(
-          `${args.name} ${size.where} is ${size.value} (family ${family}); use one of the ${size.service} families ${allowed[size.service].join(", ")}.`,
+          `${args.name} ${size.where} is ${size.value} (family ${family}); use one of the ${size.service} families ${allowed[size.service].join(", ")}.${size.key === undefined ? "" : inStackFile(size.key, regionOf(args))}`,
         );
       }
     }

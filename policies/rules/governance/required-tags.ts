@@ -1,9 +1,12 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import * as aws from "@pulumi/aws";
-import { effectiveTags, isAwsResource } from "../../lib/resources";
+import { effectiveTags, isAwsResource, isRecord, providerDefaultTags } from "../../lib/resources";
+import { MIRRORED_POLICIES } from "../../lib/settings";
+import { inStackFile } from "../../lib/stack-keys";
 
 interface Config {
   readonly requiredTags: readonly string[];
+  readonly trustedTags: readonly string[];
 }
 
 const taggable = new Map<string, boolean>();
@@ -24,34 +27,49 @@ export function isTaggableAwsType(type: string): boolean {
   return known;
 }
 
+/** AWS's limits on one resource's tags (Tagging best practices, "Tag naming limits and requirements"). */
+const MAX_TAGS = 50;
+const MAX_KEY = 128;
+const MAX_VALUE = 256;
+
 /**
  * Every taggable AWS resource carries the platform's tags. They normally come from the regional
  * provider's `defaultTags`, merged under the resource's own `tags` here exactly as AWS merges them
  * (offline there is no provider Check, so `tagsAll` does not exist: this reads what the program sets).
+ * The tags other policies trust (`trustedTags`: the residency zone, the environment) keep the
+ * provider's value: a resource's own tag may not change it. And the result fits AWS's limits.
  */
 export const requiredTags: ResourceValidationPolicy = {
   name: "required-tags",
-  description: "Taggable AWS resources carry the required tags (from the provider's default tags or their own).",
-  enforcementLevel: "mandatory",
+  description: "Taggable AWS resources carry the required tags, keep the provider's trusted tags, and stay within AWS's tag limits.",
+  ...MIRRORED_POLICIES["required-tags"],
   severity: "medium",
-  configSchema: {
-    properties: {
-      requiredTags: {
-        type: "array",
-        items: { type: "string", minLength: 1 },
-        uniqueItems: true,
-        description: "Tag keys every taggable resource must carry, with a non-empty value.",
-        default: ["environment", "region", "residency-zone", "stack", "managed-by", "team", "cost-center"],
-      },
-    },
-  },
   validateResource: (args, reportViolation) => {
-    const { requiredTags: required } = args.getConfig<Config>();
+    const { requiredTags: required, trustedTags } = args.getConfig<Config>();
     if (!isAwsResource(args.type) || !isTaggableAwsType(args.type)) return;
     const tags = effectiveTags(args);
     const missing = required.filter((key) => !tags[key]);
     if (missing.length > 0) {
-      reportViolation(`${args.name} lacks tag(s) ${missing.join(", ")}; add them to the provider's defaultTags (or the resource's tags).`);
+      reportViolation(
+        `${args.name} lacks tag(s) ${missing.join(", ")}; add them to the provider's defaultTags (or the resource's tags).${inStackFile("tags")}`,
+      );
+    }
+    const fromProvider = providerDefaultTags(args.provider);
+    const own = isRecord(args.props.tags) ? args.props.tags : {};
+    for (const key of trustedTags) {
+      if (fromProvider[key] !== undefined && Object.hasOwn(own, key) && own[key] !== fromProvider[key]) {
+        reportViolation(
+          `${args.name} sets its own tag ${key}=${JSON.stringify(own[key])} over its provider's ${JSON.stringify(fromProvider[key])}; the policies trust the provider's ${key}, so a resource may not change it.`,
+        );
+      }
+    }
+    const keys = Object.keys(tags).filter((k) => !/^aws:/i.test(k));
+    if (keys.length > MAX_TAGS) {
+      reportViolation(`${args.name} carries ${keys.length} tags; AWS allows ${MAX_TAGS} per resource.${inStackFile("tags")}`);
+    }
+    const long = keys.filter((k) => [...k].length > MAX_KEY || [...tags[k]].length > MAX_VALUE);
+    if (long.length > 0) {
+      reportViolation(`${args.name}: tag(s) ${long.join(", ")} exceed AWS's ${MAX_KEY}-character keys or ${MAX_VALUE}-character values.`);
     }
   },
 };

@@ -1,4 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { MIRRORED_POLICIES } from "../../lib/settings";
+import { regionOf } from "../../lib/resources";
+import { inStackFile } from "../../lib/stack-keys";
 
 interface Config {
   readonly requireHeadroom: boolean;
@@ -36,28 +39,24 @@ function boundsOf(type: string, p: Record<string, any>): Bounds | undefined {
 export const autoscalingBounds: ResourceValidationPolicy = {
   name: "autoscaling-bounds",
   description: "Autoscaling bounds are ordered (min <= desired <= max) and leave room to scale out where required.",
-  enforcementLevel: "mandatory",
+  ...MIRRORED_POLICIES["autoscaling-bounds"],
   severity: "medium",
-  configSchema: {
-    properties: {
-      requireHeadroom: { type: "boolean", default: true, description: "Require max > min (prod: room to grow)." },
-    },
-  },
   validateResource: (args, reportViolation) => {
     const { requireHeadroom } = args.getConfig<Config>();
     const b = boundsOf(args.type, args.props);
     if (b === undefined) return;
     const { min, desired, max } = b;
+    const key = args.type === "aws:eks/nodeGroup:NodeGroup" ? inStackFile("regions[].cluster.systemNodeGroup", regionOf(args)) : "";
     if (min !== undefined && max !== undefined && min > max) {
-      reportViolation(`${args.name}: ${b.where}minimum ${min} exceeds the maximum ${max}; lower the minimum or raise the maximum.`);
+      reportViolation(`${args.name}: ${b.where}minimum ${min} exceeds the maximum ${max}; lower the minimum or raise the maximum.${key}`);
     }
     if (desired !== undefined && min !== undefined && desired < min)
-      reportViolation(`${args.name}: ${b.where}desired ${desired} is below the minimum ${min}; raise it to at least ${min}.`);
+      reportViolation(`${args.name}: ${b.where}desired ${desired} is below the minimum ${min}; raise it to at least ${min}.${key}`);
     if (desired !== undefined && max !== undefined && desired > max)
-      reportViolation(`${args.name}: ${b.where}desired ${desired} is above the maximum ${max}; lower it to at most ${max}.`);
+      reportViolation(`${args.name}: ${b.where}desired ${desired} is above the maximum ${max}; lower it to at most ${max}.${key}`);
     if (requireHeadroom && min !== undefined && max !== undefined && max <= min) {
       reportViolation(
-        `${args.name}: raise the maximum above the minimum (both ${min === max ? min : `${min}/${max}`}) so it can scale out.`,
+        `${args.name}: raise the maximum above the minimum (both ${min === max ? min : `${min}/${max}`}) so it can scale out.${key}`,
       );
     }
   },

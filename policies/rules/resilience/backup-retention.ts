@@ -1,5 +1,8 @@
 import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import * as aws from "@pulumi/aws";
+import { MIRRORED_POLICIES } from "../../lib/settings";
+import { regionOf } from "../../lib/resources";
+import { inStackFile } from "../../lib/stack-keys";
 
 interface Config {
   readonly minimumDays: number;
@@ -15,33 +18,15 @@ interface Config {
 export const backupRetention: ResourceValidationPolicy = {
   name: "backup-retention",
   description: "Databases and caches keep backups for at least the configured number of days.",
-  enforcementLevel: "mandatory",
+  ...MIRRORED_POLICIES["backup-retention"],
   severity: "high",
-  configSchema: {
-    properties: {
-      minimumDays: {
-        type: "integer",
-        minimum: 1,
-        maximum: 35,
-        default: 7,
-        description: "Minimum RDS automated backup retention, in days.",
-      },
-      cacheMinimumDays: {
-        type: "integer",
-        minimum: 0,
-        maximum: 35,
-        default: 1,
-        description: "Minimum ElastiCache snapshot retention, in days.",
-      },
-    },
-  },
   validateResource: [
     validateResourceOfType(aws.rds.Instance, (db, args, reportViolation) => {
       const { minimumDays } = args.getConfig<Config>();
       if (db.replicateSourceDb !== undefined) return;
       if ((db.backupRetentionPeriod ?? 0) < minimumDays) {
         reportViolation(
-          `${args.name}: set backupRetentionPeriod to at least ${minimumDays} days (it is ${db.backupRetentionPeriod ?? "unset"}).`,
+          `${args.name}: set backupRetentionPeriod to at least ${minimumDays} days (it is ${db.backupRetentionPeriod ?? "unset"}).${inStackFile("regions[].database.backupRetentionDays", regionOf(args))}`,
         );
       }
     }),
@@ -58,7 +43,7 @@ export const backupRetention: ResourceValidationPolicy = {
       if (group.globalReplicationGroupId !== undefined) return;
       if ((group.snapshotRetentionLimit ?? 0) < cacheMinimumDays) {
         reportViolation(
-          `${args.name}: set snapshotRetentionLimit to at least ${cacheMinimumDays} days (it is ${group.snapshotRetentionLimit ?? "unset, i.e. 0"}).`,
+          `${args.name}: set snapshotRetentionLimit to at least ${cacheMinimumDays} days (it is ${group.snapshotRetentionLimit ?? "unset, i.e. 0"}).${inStackFile("regions[].cache.snapshotRetentionDays", regionOf(args))}`,
         );
       }
     }),

@@ -1,6 +1,9 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { PROTECTED_TYPES } from "../../lib/protected-types";
 import { regionOfArn } from "../../residency-zones";
+import { MIRRORED_POLICIES } from "../../lib/settings";
+import { regionOf } from "../../lib/resources";
+import { inStackFile } from "../../lib/stack-keys";
 
 interface Config {
   readonly protectedTypes: readonly string[];
@@ -17,7 +20,7 @@ interface Config {
 export const deletionProtection: ResourceValidationPolicy = {
   name: "deletion-protection",
   description: "Stateful resources are protected from deletion and keep final snapshots.",
-  enforcementLevel: "mandatory",
+  enforcementLevel: MIRRORED_POLICIES["deletion-protection"].enforcementLevel,
   severity: "critical",
   configSchema: {
     properties: {
@@ -34,7 +37,10 @@ export const deletionProtection: ResourceValidationPolicy = {
     const p = args.props;
     if (args.type === "aws:rds/instance:Instance") {
       const inRegionReplica = typeof p.replicateSourceDb === "string" && regionOfArn(p.replicateSourceDb) === undefined;
-      if (!inRegionReplica && p.deletionProtection !== true) reportViolation(`${args.name}: set deletionProtection: true.`);
+      if (!inRegionReplica && p.deletionProtection !== true)
+        reportViolation(
+          `${args.name}: set deletionProtection: true.${inStackFile("regions[].database.deletionProtection", regionOf(args))}`,
+        );
       if (p.replicateSourceDb === undefined && (p.skipFinalSnapshot === true || p.finalSnapshotIdentifier === undefined)) {
         reportViolation(`${args.name}: set skipFinalSnapshot: false and a finalSnapshotIdentifier.`);
       }
@@ -52,7 +58,9 @@ export const deletionProtection: ResourceValidationPolicy = {
       reportViolation(`${args.name}: set forceDestroy: false so deleting the bucket cannot discard its objects.`);
     }
     if (protectedTypes.includes(args.type) && !args.opts.protect) {
-      reportViolation(`${args.name}: set the resource option protect: true (a ${args.type.split(":").pop()} holds data).`);
+      reportViolation(
+        `${args.name}: set the resource option protect: true (a ${args.type.split(":").pop()} holds data). The program protects data stores when platform:environment is prod.`,
+      );
     }
   },
 };

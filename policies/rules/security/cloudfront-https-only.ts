@@ -1,18 +1,11 @@
 import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import * as aws from "@pulumi/aws";
+import { MIRRORED_POLICIES } from "../../lib/settings";
+import { inStackFile } from "../../lib/stack-keys";
 
 /** CloudFront security policies, weakest first. */
-export const TLS_POLICIES = [
-  "SSLv3",
-  "TLSv1",
-  "TLSv1_2016",
-  "TLSv1.1_2016",
-  "TLSv1.2_2018",
-  "TLSv1.2_2019",
-  "TLSv1.2_2021",
-  "TLSv1.2_2025",
-  "TLSv1.3_2025",
-];
+export const TLS_POLICIES: readonly string[] =
+  MIRRORED_POLICIES["cloudfront-https-only"].configSchema.properties.minimumProtocolVersion.enum;
 const VIEWER_HTTPS = ["https-only", "redirect-to-https"];
 
 interface Config {
@@ -30,28 +23,8 @@ interface Config {
 export const cloudfrontHttpsOnly: ResourceValidationPolicy = {
   name: "cloudfront-https-only",
   description: "CloudFront serves HTTPS only with a modern minimum TLS version, and reaches origins over HTTPS.",
-  enforcementLevel: "mandatory",
+  ...MIRRORED_POLICIES["cloudfront-https-only"],
   severity: "high",
-  configSchema: {
-    properties: {
-      minimumProtocolVersion: {
-        type: "string",
-        enum: TLS_POLICIES,
-        default: "TLSv1.2_2021",
-        description: "Weakest viewer security policy allowed.",
-      },
-      requireHttpsToOrigin: {
-        type: "boolean",
-        default: true,
-        description: "Custom origins must be reached with originProtocolPolicy https-only.",
-      },
-      allowDefaultCertificate: {
-        type: "boolean",
-        default: false,
-        description: "Accept CloudFront's *.cloudfront.net certificate (TLSv1 floor) for stacks without a domain.",
-      },
-    },
-  },
   validateResource: validateResourceOfType(aws.cloudfront.Distribution, (cdn, args, reportViolation) => {
     const { minimumProtocolVersion, requireHttpsToOrigin, allowDefaultCertificate } = args.getConfig<Config>();
     const behaviors = [
@@ -73,7 +46,7 @@ export const cloudfrontHttpsOnly: ResourceValidationPolicy = {
       // Accepted by config (a stack without a domain): AWS fixes that certificate's TLS floor.
     } else if (certificate.cloudfrontDefaultCertificate === true || certificate.acmCertificateArn === undefined) {
       reportViolation(
-        `${args.name}: set viewerCertificate.acmCertificateArn (a us-east-1 ACM certificate); CloudFront's default certificate accepts TLSv1.`,
+        `${args.name}: set viewerCertificate.acmCertificateArn (a us-east-1 ACM certificate); CloudFront's default certificate accepts TLSv1. In the stack file: platform:edge.domain, with platform:edge.certificate.strategy acm-dns or existing.`,
       );
     } else if (TLS_POLICIES.indexOf(certificate.minimumProtocolVersion ?? "TLSv1") < TLS_POLICIES.indexOf(minimumProtocolVersion)) {
       reportViolation(
@@ -86,7 +59,7 @@ export const cloudfrontHttpsOnly: ResourceValidationPolicy = {
       if (custom === undefined) continue;
       if (custom.originProtocolPolicy !== "https-only") {
         reportViolation(
-          `${args.name} origin ${origin.originId}: set customOriginConfig.originProtocolPolicy: "https-only" (it is "${custom.originProtocolPolicy}").`,
+          `${args.name} origin ${origin.originId}: set customOriginConfig.originProtocolPolicy: "https-only" (it is "${custom.originProtocolPolicy}"); origins use HTTPS when the stack has a domain.${inStackFile("edge.domain")}`,
         );
       }
       const weak = custom.originSslProtocols.filter((p) => p !== "TLSv1.2");

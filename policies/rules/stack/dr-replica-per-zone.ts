@@ -2,6 +2,8 @@ import type { StackValidationPolicy } from "@pulumi/policy";
 import { ZonesConfig, residencyZonesSchema } from "../../lib/config";
 import { regionOf, zoneOf } from "../../lib/resources";
 import { regionOfArn } from "../../residency-zones";
+import { MIRRORED_POLICIES } from "../../lib/settings";
+import { inStackFile } from "../../lib/stack-keys";
 
 const INSTANCE = "aws:rds/instance:Instance";
 
@@ -13,7 +15,7 @@ const INSTANCE = "aws:rds/instance:Instance";
 export const drReplicaPerZone: StackValidationPolicy = {
   name: "dr-replica-per-zone",
   description: "In a zone with two or more regions, every primary database has a DR replica in another region of the zone.",
-  enforcementLevel: "mandatory",
+  enforcementLevel: MIRRORED_POLICIES["dr-replica-per-zone"].enforcementLevel,
   severity: "high",
   configSchema: { properties: { residencyZones: residencyZonesSchema } },
   validateStack: (args, reportViolation) => {
@@ -44,7 +46,7 @@ export const drReplicaPerZone: StackValidationPolicy = {
       if (!hasDr) {
         const others = [...(regionsOfZone.get(zone) ?? [])].filter((r) => r !== region);
         reportViolation(
-          `${primary.name} in ${region} has no DR replica in another region of zone "${zone}"; add a cross-region replica in ${others.join(" or ")}.`,
+          `${primary.name} in ${region} has no DR replica in another region of zone "${zone}"; add a cross-region replica in ${others.join(" or ")}.${inStackFile("regions[].database.drReplica.region", region, { everyRegion: false })}`,
           primary.urn,
         );
       }

@@ -1,5 +1,7 @@
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { overlap, parseIpv4Cidr } from "../../lib/cidr";
+import { Cidr, overlaps, parseCidr } from "../../lib/cidr";
+import { regionOf } from "../../lib/resources";
+import { inStackFile } from "../../lib/stack-keys";
 
 const VPC_TYPES = ["aws:ec2/vpc:Vpc", "awsx:ec2:Vpc"];
 
@@ -21,18 +23,23 @@ export const noOverlappingCidrs: StackValidationPolicy = {
         typeof r.props.cidrBlock === "string" &&
         !(r.type === "aws:ec2/vpc:Vpc" && r.parent?.type === "awsx:ec2:Vpc" && typeof r.parent.props.cidrBlock === "string"),
     );
-    const seen: { vpc: PolicyResource; cidr: string }[] = [];
+    const seen: { vpc: PolicyResource; cidr: string; block: Cidr }[] = [];
     for (const vpc of vpcs) {
       const cidr = vpc.props.cidrBlock as string;
-      const block = parseIpv4Cidr(cidr);
-      if (block === undefined) continue;
+      const block = parseCidr(cidr);
+      if (typeof block === "string") {
+        reportViolation(`${vpc.name}: cidrBlock ${block}.${inStackFile("regions[].cidr", regionOf(vpc))}`, vpc.urn);
+        continue;
+      }
       for (const other of seen) {
-        const otherBlock = parseIpv4Cidr(other.cidr);
-        if (otherBlock !== undefined && overlap(block, otherBlock)) {
-          reportViolation(`${vpc.name} (${cidr}) overlaps ${other.vpc.name} (${other.cidr}); give each region a disjoint block.`, vpc.urn);
+        if (overlaps(block, other.block)) {
+          reportViolation(
+            `${vpc.name} (${cidr}) overlaps ${other.vpc.name} (${other.cidr}); give each region a disjoint block.${inStackFile("regions[].cidr", regionOf(vpc))} Without one, a region takes its slot of platform:network.supernet.`,
+            vpc.urn,
+          );
         }
       }
-      seen.push({ vpc, cidr });
+      seen.push({ vpc, cidr, block });
     }
   },
 };
