@@ -18,6 +18,7 @@ export function messageOf(issue: z.core.$ZodIssue): string {
       return `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
     case "invalid_type":
       if (issue.message.startsWith("Invalid input")) {
+        // Parsed with reportInput, so the value given is on the issue.
         return `must be ${article(issue.expected)}, got ${describe((issue as { input?: unknown }).input)}`;
       }
       return issue.message;
@@ -51,47 +52,76 @@ function article(expected: string): string {
 
 /**
  * Maps an issue in a merged region back to where the value was written: the region entry if it
- * sets that path, else `regionDefaults` if that does, else the region (a default of ours).
+ * sets that path, else `regionDefaults` if that does (naming the region that inherited it), else
+ * the region (a default of the environment).
  */
 export function attribute(
   path: readonly PropertyKey[],
   rawRegions: unknown,
   sharedDefaults: Record<string, unknown>,
-): readonly PropertyKey[] {
-  if (path[0] !== "regions" || typeof path[1] !== "number" || !Array.isArray(rawRegions)) return path;
+): { readonly path: readonly PropertyKey[]; readonly inheritedBy?: number } {
+  if (path[0] !== "regions" || typeof path[1] !== "number" || !Array.isArray(rawRegions)) return { path };
   const inner = path.slice(2);
   const entry: unknown = rawRegions[path[1]];
-  if (hasPath(entry, inner) || !hasPath(sharedDefaults, inner)) return path;
-  return ["regionDefaults", ...inner];
+  if (inner.length === 0 || hasPath(entry, inner) || !hasPath(sharedDefaults, inner)) return { path };
+  return { path: ["regionDefaults", ...inner], inheritedBy: path[1] };
 }
 
 function hasPath(value: unknown, path: readonly PropertyKey[]): boolean {
   let current: unknown = value;
   for (const part of path) {
-    if (current === null || typeof current !== "object" || !(part in (current as object))) return false;
+    if (current === null || typeof current !== "object" || !Object.hasOwn(current, part)) return false;
     current = (current as Record<PropertyKey, unknown>)[part];
   }
   return true;
 }
 
-export function dedupe(issues: readonly ConfigIssue[]): ConfigIssue[] {
-  const seen = new Set<string>();
-  return issues.filter((issue) => {
-    const key = `${issue.path}\u0000${issue.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** A problem before it is worded for the file: a regionDefaults value names the regions it broke. */
+export interface RawIssue {
+  readonly path: string;
+  readonly message: string;
+  readonly inheritedBy?: string;
 }
 
-/** ` (did you mean "x"?)` for a near miss, by edit distance. */
+/** Most problems listed in one error; the rest are counted. */
+export const MAX_ISSUES = 50;
+
+/** One issue per path and message; regionDefaults problems list every region that inherited them. */
+export function dedupe(issues: readonly RawIssue[]): ConfigIssue[] {
+  const merged = new Map<string, { path: string; message: string; regions: string[] }>();
+  for (const issue of issues) {
+    const key = `${issue.path}\u0000${issue.message}`;
+    const seen = merged.get(key) ?? { path: issue.path, message: issue.message, regions: [] };
+    if (issue.inheritedBy !== undefined && !seen.regions.includes(issue.inheritedBy)) seen.regions.push(issue.inheritedBy);
+    merged.set(key, seen);
+  }
+  const all = [...merged.values()].map(({ path, message, regions }) => ({
+    path,
+    message: regions.length > 0 ? `${message} (inherited by ${regions.join(", ")})` : message,
+  }));
+  if (all.length <= MAX_ISSUES) return all;
+  const [first] = all;
+  const rest = all.length - MAX_ISSUES;
+  return [
+    ...all.slice(0, MAX_ISSUES),
+    { path: first.path.split(":")[0] + ":", message: `and ${rest} more problem(s) not listed; fix these first` },
+  ];
+}
+
+/** ` (did you mean "x"?)` for a near miss: the same name in another case, or one within a few edits. */
 export function suggest(value: string, candidates: readonly string[]): string {
   const best = closest(value, candidates, Math.max(2, Math.floor(value.length / 4)));
-  return best !== undefined ? ` (did you mean "${best}"?)` : "";
+  if (best === undefined) return "";
+  return best.toLowerCase() === value.toLowerCase() ? ` (did you mean "${best}"? names are case-sensitive)` : ` (did you mean "${best}"?)`;
 }
 
-/** The candidate nearest to `value` by edit distance, if within `maxDistance`. */
+/** The candidate nearest to `value`: one equal but for case first, else by edit distance within `maxDistance`. */
 export function closest(value: string, candidates: readonly string[], maxDistance: number): string | undefined {
+  const sameLetters = candidates.find((c) => c.toLowerCase() === value.toLowerCase());
+  if (sameLetters !== undefined) return sameLetters;
+  // Edit distance is quadratic: a value far longer than every candidate is no near miss.
+  const longest = Math.max(0, ...candidates.map((c) => c.length));
+  if (value.length > longest + maxDistance) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

@@ -11,6 +11,7 @@ import { networkDefaults, networkSettings, regionPrefixLength } from "./tiers/ne
 import { alarmDefaults, alarmSettings, observabilityDefaults, observabilitySettings } from "./tiers/observability";
 import { queuesDefaults, queuesSettings } from "./tiers/queues";
 import { recoveryDefaults, recoverySettings } from "./tiers/recovery";
+import { tagsSettings } from "./tiers/tags";
 
 /** The stack config schema: what each key of the `platform:` namespace may hold. */
 
@@ -31,10 +32,6 @@ export const regionEntry = z.strictObject({
   ...regionTiers,
 });
 
-const tagValue = z
-  .string({ error: (i) => `must be a string, got ${describe(i.input)}` })
-  .max(256, { error: "must be at most 256 characters" });
-
 /** Top-level keys of the `platform:` namespace, each with its schema. */
 export const topLevel = {
   environment: oneOf(ENVIRONMENTS),
@@ -45,18 +42,15 @@ export const topLevel = {
   regions: z
     .array(regionEntry, { error: (i) => `must be a list of regions, got ${describe(i.input)}` })
     .min(1, { error: "must list at least one region" }),
-  regionDefaults: z.record(z.string(), z.unknown()).optional(),
+  regionDefaults: z
+    .record(z.string(), z.unknown(), { error: (i) => `must be a map of region keys applied to every region, got ${describe(i.input)}` })
+    .optional(),
   deployer: deployerSettings,
   edge: edgeSettings,
   observability: observabilitySettings,
   recovery: recoverySettings,
   account: accountSettings,
-  tags: z
-    .record(
-      z.string().regex(/^[\w.:/=+@-]{1,128}$/, { error: "tag keys must be 1-128 characters of letters, digits and _.:/=+@-" }),
-      tagValue,
-    )
-    .default({}),
+  tags: tagsSettings,
 } as const;
 
 export const resolvedShape = z.strictObject({

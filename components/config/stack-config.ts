@@ -1,20 +1,14 @@
-import { RESIDENCY_ZONES } from "../../policies/residency-zones";
-import { Cidr, cidr, formatCidr, nthSubnet, overlaps, parseCidr } from "../shared/cidr";
-import { planSubnets } from "../network/subnet-plan";
+import { parsePrivateBlock, allocateBlocks, checkRegionNames } from "./regions";
+import { Cidr } from "../../policies/lib/cidr";
+import { AwsRegionName } from "./aws-regions";
+import { checkBounds } from "./bounds";
+import { ConfigError, formatPath } from "./errors";
+import { RawIssue, allowedKeysAt, attribute, dedupe, messageOf, suggest } from "./messages";
+import { checkEdgeAgainstPack, checkRegionAgainstPack } from "./pack-checks";
+import { packLimits } from "./pack-limits";
 import { RDS_MAINTENANCE_WINDOW } from "../database/plan";
 import { BACKUP_START_WINDOW_MINUTES } from "../recovery/plan";
 import { backupScheduleConflicts } from "../recovery/windows";
-import {
-  AWS_REGION_NAMES,
-  AwsRegionName,
-  EKS_UNSUPPORTED_ZONE_IDS,
-  isAwsRegion,
-  regionSlot,
-  usableZoneCount,
-  zoneIdsOf,
-} from "./aws-regions";
-import { ConfigError, ConfigIssue, formatPath } from "./errors";
-import { allowedKeysAt, attribute, collect, dedupe, messageOf, suggest } from "./messages";
 import { KNOWN_KEYS, REQUIRED_KEYS, regionDefaultsOf, requiredHint, resolvedShape, stackDefaultsOf, topLevel } from "./schema";
 import { AccountSettings } from "./tiers/account";
 import { CacheSettings, checkCache } from "./tiers/cache";
@@ -27,6 +21,7 @@ import { NetworkSettings } from "./tiers/network";
 import { AlarmSettings, ObservabilitySettings, checkAlarms, checkObservability } from "./tiers/observability";
 import { QueueSettings, checkQueues } from "./tiers/queues";
 import { RecoverySettings, checkRecovery } from "./tiers/recovery";
+import { checkTags } from "./tiers/tags";
 
 export { KNOWN_KEYS } from "./schema";
 
@@ -91,11 +86,13 @@ export interface StackSource {
 export function resolvePlatformConfig(source: StackSource): PlatformConfig {
   const project = source.project ?? PROJECT;
   const stackFile = source.stackFile ?? `Pulumi.${source.stack}.yaml`;
-  const issues: ConfigIssue[] = [];
+  const issues: RawIssue[] = [];
   const at = (path: readonly PropertyKey[]) => formatPath(`${project}:`, path).replace(":.", ":");
   const report = (path: readonly PropertyKey[], message: string) => issues.push({ path: at(path), message });
   const fail = () => new ConfigError(stackFile, dedupe(issues));
 
+  // Sizes first, on the raw values: nothing below may run on a runaway file.
+  if (!checkBounds(source.values, report)) throw fail();
   for (const key of Object.keys(source.values)) {
     if (!KNOWN_KEYS.includes(key)) report([key], `unknown key${suggest(key, KNOWN_KEYS)}; allowed keys: ${KNOWN_KEYS.join(", ")}`);
   }
@@ -104,45 +101,67 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
   }
   if (issues.length > 0) throw fail();
 
-  const environmentResult = topLevel.environment.safeParse(source.values.environment);
+  const environmentResult = topLevel.environment.safeParse(source.values.environment, { reportInput: true });
   if (!environmentResult.success) {
-    collect(environmentResult.error, ["environment"], report);
+    for (const issue of environmentResult.error.issues) report(["environment", ...issue.path], messageOf(issue));
     throw fail();
   }
   const environment = environmentResult.data;
+  const limits = packLimits(environment);
 
-  const regionDefaults = topLevel.regionDefaults.safeParse(source.values.regionDefaults);
-  if (!regionDefaults.success) collect(regionDefaults.error, ["regionDefaults"], report);
+  const regionDefaults = topLevel.regionDefaults.safeParse(source.values.regionDefaults, { reportInput: true });
+  if (!regionDefaults.success) for (const issue of regionDefaults.error.issues) report(["regionDefaults", ...issue.path], messageOf(issue));
   const sharedDefaults = regionDefaults.success ? (regionDefaults.data ?? {}) : {};
+  for (const key of ["region", "zone", "cidr"]) {
+    if (Object.hasOwn(sharedDefaults, key)) {
+      report(
+        ["regionDefaults", key],
+        `cannot be set in regionDefaults: each entry of regions names its own region, zone and cidr (a shared ${key} would be overridden by every region, or make their VPCs overlap); move it to the regions that need it`,
+      );
+    }
+  }
+  if (issues.length > 0) throw fail();
 
-  const envRegionDefaults = regionDefaultsOf(environment);
+  // A problem in a merged region is reported where its value was written (regionDefaults or the entry).
   const rawRegions = source.values.regions;
+  const reportRegion = (index: number, path: readonly PropertyKey[], message: string) => {
+    const where = attribute(["regions", index, ...path], rawRegions, sharedDefaults);
+    const name = Array.isArray(rawRegions) ? (rawRegions[index] as { region?: unknown } | undefined)?.region : undefined;
+    const inheritedBy = where.inheritedBy === undefined ? undefined : `regions[${index}]${typeof name === "string" ? ` (${name})` : ""}`;
+    issues.push({ path: at(where.path), message, inheritedBy });
+  };
+  const envRegionDefaults = regionDefaultsOf(environment);
   const mergedRegions = Array.isArray(rawRegions)
     ? rawRegions.map((entry) => (isPlainObject(entry) ? deepMerge(deepMerge(envRegionDefaults, sharedDefaults), entry) : entry))
     : rawRegions;
 
-  const parsed = resolvedShape.safeParse({
-    network: source.values.network,
-    deployer: source.values.deployer,
-    regions: mergedRegions,
-    edge: deepMerge(stackDefaultsOf(environment).edge, source.values.edge ?? {}),
-    observability: deepMerge(stackDefaultsOf(environment).observability, source.values.observability ?? {}),
-    recovery: deepMerge(stackDefaultsOf(environment).recovery, source.values.recovery ?? {}),
-    account: deepMerge(stackDefaultsOf(environment).account, source.values.account ?? {}),
-    tags: source.values.tags,
-  });
+  const parsed = resolvedShape.safeParse(
+    {
+      network: source.values.network,
+      deployer: source.values.deployer,
+      regions: mergedRegions,
+      edge: deepMerge(stackDefaultsOf(environment).edge, source.values.edge ?? {}),
+      observability: deepMerge(stackDefaultsOf(environment).observability, source.values.observability ?? {}),
+      recovery: deepMerge(stackDefaultsOf(environment).recovery, source.values.recovery ?? {}),
+      tags: source.values.tags,
+    },
+    { reportInput: true },
+  );
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      // A problem inherited from regionDefaults is reported once, where it was written.
-      if (issue.code === "unrecognized_keys") {
-        const allowed = allowedKeysAt(resolvedShape, issue.path);
-        for (const key of issue.keys) {
-          report(
-            attribute([...issue.path, key], rawRegions, sharedDefaults),
-            `unknown key${suggest(key, allowed)}; allowed keys: ${allowed.join(", ")}`,
-          );
-        }
-      } else report(attribute(issue.path, rawRegions, sharedDefaults), messageOf(issue));
+      const paths = issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+      for (const path of paths) {
+        const message =
+          issue.code === "unrecognized_keys"
+            ? (() => {
+                const allowed = allowedKeysAt(resolvedShape, issue.path);
+                const key = String(path[path.length - 1]);
+                return `unknown key${suggest(key, allowed)}; allowed keys: ${allowed.join(", ")}`;
+              })()
+            : messageOf(issue);
+        if (path[0] === "regions" && typeof path[1] === "number") reportRegion(path[1], path.slice(2), message);
+        else report(path, message);
+      }
     }
     throw fail();
   }
@@ -150,83 +169,19 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
   const { network, deployer, regions: entries, edge, observability, recovery, account, tags } = parsed.data;
   checkObservability(observability, (path, message) => report(["observability", ...path], message));
   checkRecovery(recovery, environment, (path, message) => report(["recovery", ...path], message));
-  const supernet = parseCidr(network.supernet);
-  if (typeof supernet === "string") report(["network", "supernet"], supernet);
+  checkTags(tags, limits.requiredTags, (path, message) => report(["tags", ...path], message));
+  const supernetBlock = parsePrivateBlock(network.supernet);
+  if (typeof supernetBlock === "string") report(["network", "supernet"], supernetBlock);
+  const supernet: Cidr | undefined = typeof supernetBlock === "string" ? undefined : supernetBlock;
 
-  const stackRegions = new Map<string, string>();
-  entries.forEach((entry, index) => {
-    const where = ["regions", index];
-    if (!isAwsRegion(entry.region)) {
-      report(
-        [...where, "region"],
-        `unknown AWS region "${entry.region}"${suggest(entry.region, AWS_REGION_NAMES)}; allowed: ${AWS_REGION_NAMES.join(", ")}`,
-      );
-      return;
-    }
-    if (stackRegions.has(entry.region)) {
-      report([...where, "region"], `"${entry.region}" is listed twice; each region may appear once in a stack`);
-      return;
-    }
-    const zoneRegions: readonly string[] | undefined = (RESIDENCY_ZONES as Record<string, readonly string[]>)[entry.zone];
-    if (zoneRegions === undefined) {
-      report([...where, "zone"], `unknown residency zone "${entry.zone}"; allowed: ${Object.keys(RESIDENCY_ZONES).join(", ")}`);
-    } else if (!zoneRegions.includes(entry.region)) {
-      report([...where, "zone"], `${entry.region} is not in residency zone "${entry.zone}" (which holds ${zoneRegions.join(", ")})`);
-    }
-    stackRegions.set(entry.region, entry.zone);
-  });
+  const stackRegions = checkRegionNames(entries, reportRegion);
   if (issues.length > 0) throw fail();
 
-  const blocks: { index: number; block: Cidr; text: string }[] = [];
+  const blocks = allocateBlocks(entries, network, supernet, reportRegion);
   const regions: RegionConfig[] = entries.map((entry, index) => {
-    const where = ["regions", index];
     const name = entry.region as AwsRegionName;
-    const usable = usableZoneCount(name);
-    if (entry.azCount > usable) {
-      report(
-        [...where, "azCount"],
-        `${name} has ${usable} availability zones EKS accepts (zone IDs ${zoneIdsOf(name)
-          .filter((id) => !EKS_UNSUPPORTED_ZONE_IDS.includes(id))
-          .join(", ")}), got ${entry.azCount}`,
-      );
-    }
-    const azSlots = Array.from({ length: entry.azCount }, (_, i) => `az${i + 1}`);
-    let vpcCidr: string | undefined;
-    if (entry.cidr !== undefined) {
-      const explicit = parseCidr(entry.cidr);
-      if (typeof explicit === "string") report([...where, "cidr"], explicit);
-      else if (explicit.prefix < 16 || explicit.prefix > 20)
-        report(
-          [...where, "cidr"],
-          `must be a /16 to /20 block (AWS allows /16 at most; smaller leaves no room for three subnet tiers), got /${explicit.prefix}`,
-        );
-      else vpcCidr = entry.cidr;
-    } else if (typeof supernet !== "string") {
-      const slot = nthSubnet(supernet, network.regionPrefixLength, regionSlot(name));
-      if (slot === undefined) {
-        report(
-          [...where, "cidr"],
-          `cannot be allocated: supernet ${network.supernet} holds ${2 ** (network.regionPrefixLength - supernet.prefix)} /${network.regionPrefixLength} slots and ${name} needs slot ${regionSlot(name)}; set a larger supernet or an explicit cidr`,
-        );
-      } else vpcCidr = formatCidr(slot);
-    }
-    if (vpcCidr !== undefined) {
-      const block = cidr(vpcCidr);
-      for (const other of blocks) {
-        if (overlaps(block, other.block)) {
-          report(
-            [...where, "cidr"],
-            `${vpcCidr} (${entry.cidr === undefined ? "allocated" : "given"}) overlaps ${other.text} of regions[${other.index}] (${entries[other.index].region}); VPCs of one stack must not overlap`,
-          );
-        }
-      }
-      blocks.push({ index, block, text: vpcCidr });
-      if (entry.azCount <= usable && planSubnets(vpcCidr, azSlots) === undefined) {
-        report([...where, "azCount"], `${entry.azCount} AZs of subnets do not fit in ${vpcCidr}; use a larger block or fewer AZs`);
-      }
-    }
-    const tierReport = (tier: string) => (path: readonly PropertyKey[], message: string) => report([...where, tier, ...path], message);
-    checkCluster(entry.cluster, environment, tierReport("cluster"));
+    const tierReport = (tier: string) => (path: readonly PropertyKey[], message: string) => reportRegion(index, [tier, ...path], message);
+    checkCluster(entry.cluster, limits, tierReport("cluster"));
     checkDatabase(entry.database, { region: name, zone: entry.zone, stackRegions }, tierReport("database"));
     checkCache(entry.cache, tierReport("cache"));
     checkQueues(entry.queues, tierReport("queues"));
@@ -237,12 +192,18 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
       recovery.backup.schedule,
       BACKUP_START_WINDOW_MINUTES,
     )) {
-      report([...where, "database", "backupWindow"], `${problem}; move one of them (recovery.backup.schedule or this window)`);
+      reportRegion(index, ["database", "backupWindow"], `${problem}; move one of them (recovery.backup.schedule or this window)`);
     }
+    const zoneRegions = [...stackRegions].filter(([, zone]) => zone === entry.zone).map(([region]) => region);
+    checkRegionAgainstPack(
+      { database: entry.database, cache: entry.cache, zone: entry.zone, name },
+      { limits, environment, zoneRegions },
+      (path, message) => reportRegion(index, path, message),
+    );
     return {
       region: name,
       zone: entry.zone,
-      cidr: vpcCidr ?? "",
+      cidr: blocks[index].cidr ?? "",
       cidrAllocated: entry.cidr === undefined,
       azCount: entry.azCount,
       network: entry.network,
@@ -254,11 +215,12 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
     };
   });
   checkEdge(edge, { regions }, (path, message) => report(["edge", ...path], message));
+  checkEdgeAgainstPack(edge, { limits, environment }, (path, message) => report(["edge", ...path], message));
   checkDeployer(
     deployer,
     { environment, regions: regions.map((r) => r.cluster) },
     (path, message) => report(["deployer", ...path], message),
-    (index, message) => report(["regions", index, "cluster", "publicAccessCidrs"], message),
+    (index, message) => reportRegion(index, ["cluster", "publicAccessCidrs"], message),
   );
   if (issues.length > 0) throw fail();
 
@@ -287,6 +249,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function deepMerge(base: unknown, override: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(override)) return override === undefined ? base : override;
   const result: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(override)) result[key] = deepMerge(base[key], value);
+  for (const [key, value] of Object.entries(override)) {
+    // Own keys only: a key named like an Object.prototype member ("constructor") is plain data here.
+    const inherited = Object.hasOwn(base, key) ? base[key] : undefined;
+    Object.defineProperty(result, key, { value: deepMerge(inherited, value), enumerable: true, writable: true, configurable: true });
+  }
   return result;
 }

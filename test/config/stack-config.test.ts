@@ -33,11 +33,12 @@ function rejects(values: Record<string, unknown>, path: string, message: string 
   assert.fail(`config was accepted, expected an error at ${path}`);
 }
 
-const minimal = () => ({
+const minimal = (): Record<string, any> => ({
   environment: "dev",
   network: { supernet: "10.128.0.0/9" },
   deployer: { via: "public-endpoint", cidrs: ["198.51.100.7/32"] },
   regions: [{ region: "us-east-1", zone: "us" }],
+  tags: { team: "platform", "cost-center": "eng" },
 });
 
 describe("stack config", () => {
@@ -241,7 +242,7 @@ describe("stack config", () => {
     it("more CloudFront origins than the account's quota, until the raised quota is declared", () => {
       const everyRegion = AWS_REGIONS.map((r) => ({ region: r.name, zone: zoneOfRegion(r.name), azCount: 2 }));
       const edge = { domain: "example.com", hostedZoneId: "Z0123456789EXAMPLEABC", certificate: { strategy: "acm-dns" } };
-      const values = { ...minimal(), environment: "prod", network: { supernet: "10.0.0.0/9" }, regions: everyRegion, edge };
+      const values = { ...minimal(), network: { supernet: "10.0.0.0/9" }, regions: everyRegion, edge };
       rejects(
         values,
         "platform:edge.quotas.originsPerDistribution",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Environment, IssueReporter, intBetween, oneOf } from "./common";
+import { Environment, IssueReporter, intBetween, oneOf, flag } from "./common";
 
 /** ElastiCache (Valkey or Redis OSS) replication group per region. */
 export const cacheSettings = z.strictObject({
@@ -13,7 +13,7 @@ export const cacheSettings = z.strictObject({
   }),
   /** Read replicas beside the primary node (0-5). Automatic failover needs at least 1. */
   replicas: intBetween(0, 5),
-  multiAz: z.boolean(),
+  multiAz: flag(),
   /** Daily snapshots kept (1-35); 0 (no snapshots) is not allowed: the cache must be restorable. */
   snapshotRetentionDays: intBetween(1, 35),
 });

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { Cidr, formatShare, openness, parseCidr } from "../../../policies/lib/cidr";
+import type { PackLimits } from "../pack-limits";
+import { Environment, IssueReporter, flag, intBetween, nonEmptyString } from "./common";
+import { dns1123Label, dns1123Subdomain } from "./kubernetes-names";
 import { EKS_VERSIONS } from "../../cluster/versions";
-import { parseCidr } from "../../shared/cidr";
-import { Environment, IssueReporter, describe, intBetween, nonEmptyString } from "./common";
 
 const cidrList = z.array(nonEmptyString("an IPv4 CIDR block"), { error: "must be a list of IPv4 CIDR blocks" });
 
@@ -86,15 +88,11 @@ export const clusterSettings = z.strictObject({
    * Container Insights through the amazon-cloudwatch-observability add-on: node and pod metrics,
    * including the `node_cpu_limit` the Karpenter capacity alarm reads (no add-on, no alarm).
    */
-  containerInsights: z.boolean({ error: (i) => `must be true or false, got ${describe(i.input)}` }),
+  containerInsights: flag(),
   /** The Kubernetes service account the application runs as; it gets the workload IAM role. */
   workload: z.strictObject({
-    namespace: z
-      .string()
-      .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, { error: (i) => `must be a Kubernetes namespace name, got ${JSON.stringify(i.input)}` }),
-    serviceAccount: z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, {
-      error: (i) => `must be a Kubernetes service account name, got ${JSON.stringify(i.input)}`,
-    }),
+    namespace: dns1123Label("a Kubernetes namespace name"),
+    serviceAccount: dns1123Subdomain("a Kubernetes service account name"),
   }),
 });
 export type ClusterSettings = z.infer<typeof clusterSettings>;
@@ -162,7 +160,7 @@ export function architectureOf(instanceType: string): "arm64" | "x86_64" {
   return /^[a-z]+\d+g[a-z]*$/.test(family) ? "arm64" : "x86_64";
 }
 
-export function checkCluster(cluster: ClusterSettings, environment: Environment, report: IssueReporter): void {
+export function checkCluster(cluster: ClusterSettings, limits: PackLimits, report: IssueReporter): void {
   const ng = cluster.systemNodeGroup;
   if (ng.minSize > ng.maxSize) report(["systemNodeGroup", "minSize"], `must be at most maxSize (${ng.maxSize}), got ${ng.minSize}`);
   else if (ng.desiredSize < ng.minSize || ng.desiredSize > ng.maxSize) {
@@ -171,10 +169,10 @@ export function checkCluster(cluster: ClusterSettings, environment: Environment,
       `must be between minSize (${ng.minSize}) and maxSize (${ng.maxSize}), got ${ng.desiredSize}`,
     );
   }
-  if (environment === "prod" && ng.maxSize <= ng.minSize) {
+  if (limits.nodeGroupHeadroom && ng.maxSize <= ng.minSize) {
     report(
       ["systemNodeGroup", "maxSize"],
-      `must be greater than minSize (${ng.minSize}) in prod, so the group can scale out; got ${ng.maxSize}`,
+      `must be greater than minSize (${ng.minSize}), so the group can scale out (policy autoscaling-bounds, requireHeadroom in ${limits.file}); got ${ng.maxSize}`,
     );
   }
   // One AMI type serves a managed node group, so its instance types must share an architecture.
@@ -185,16 +183,7 @@ export function checkCluster(cluster: ClusterSettings, environment: Environment,
       `must all be Graviton (arm64, e.g. m7g.large) or all x86_64 (e.g. m7i.large): one node group runs one AMI type; got ${ng.instanceTypes.join(", ")}`,
     );
   }
-  cluster.publicAccessCidrs.forEach((text, index) => {
-    const parsed = parseCidr(text);
-    if (typeof parsed === "string") report(["publicAccessCidrs", index], parsed);
-  });
-  if (environment === "prod" && cluster.publicAccessCidrs.some((c) => c.endsWith("/0"))) {
-    report(
-      ["publicAccessCidrs"],
-      "must not contain 0.0.0.0/0 in prod: list the office or VPN CIDRs that may reach the API, or none for a private endpoint",
-    );
-  }
+  checkPublicAccess(cluster.publicAccessCidrs, limits, report);
   if (!EKS_VERSIONS.some((v) => v.version === cluster.version)) {
     report(
       ["version"],
@@ -206,6 +195,34 @@ export function checkCluster(cluster: ClusterSettings, environment: Environment,
     report(
       ["addons", "kubeProxy"],
       `must be a kube-proxy build of the cluster version (v${cluster.version}.x-eksbuild.y), got ${JSON.stringify(cluster.addons.kubeProxy)}`,
+    );
+  }
+}
+
+/**
+ * The networks that may reach the public API endpoint: IPv4 only (EKS refuses IPv6 public access
+ * CIDRs on IPv4 clusters: VpcConfigRequest.publicAccessCidrs in the EKS API reference), and
+ * together no more of the internet than the eks-endpoint-restricted policy allows.
+ */
+function checkPublicAccess(texts: readonly string[], limits: PackLimits, report: IssueReporter): void {
+  const blocks: Cidr[] = [];
+  texts.forEach((text, index) => {
+    const parsed = parseCidr(text, 4);
+    if (typeof parsed !== "string") blocks.push(parsed);
+    else if (typeof parseCidr(text) !== "string") {
+      report(
+        ["publicAccessCidrs", index],
+        `${parsed}: EKS accepts IPv6 public access CIDRs only on IPv6 clusters, and these clusters are IPv4`,
+      );
+    } else report(["publicAccessCidrs", index], parsed);
+  });
+  const max = limits.publicAccessMaxSharePercent;
+  if (max === undefined) return;
+  const open = openness(blocks, max);
+  if (open.open) {
+    report(
+      ["publicAccessCidrs"],
+      `together cover ${formatShare(open.ipv4)} of the public IPv4 address space, which is the internet, not a set of networks (more than ${max}%: policy eks-endpoint-restricted, ${limits.file}); list the office or VPN CIDRs that may reach the API, or none for a private endpoint`,
     );
   }
 }

@@ -23,10 +23,32 @@ export function nonEmptyString(what: string) {
     .min(1, { error: `must be ${what}, not empty` });
 }
 
-/** How a config value is shown in an error: strings quoted, objects as JSON, short. */
+/**
+ * true or false. Pulumi reads stack files as YAML 1.2 (go-yaml v3 into untyped values), where
+ * `yes`, `on` and `"true"` are strings, not booleans; the message says so and what to write.
+ */
+export function flag() {
+  return z.boolean({ error: (issue) => `must be true or false, got ${describe(issue.input)}${booleanHint(issue.input)}` });
+}
+
+function booleanHint(value: unknown): string {
+  if (typeof value === "string" && /^(y|yes|n|no|on|off|true|false)$/i.test(value)) {
+    const meant = /^(y|yes|on|true)$/i.test(value) ? "true" : "false";
+    return ` (a string: stack files are YAML 1.2, where only unquoted true and false are booleans; write ${meant})`;
+  }
+  if (value === 0 || value === 1) return ` (a number; write ${value === 1 ? "true" : "false"})`;
+  return "";
+}
+
+/** Longest text of a value shown in an error; the rest is elided. */
+const SHOWN = 80;
+
+/** How a config value is shown in an error: strings quoted and escaped (control characters too), objects as JSON, short. */
 export function describe(value: unknown): string {
   if (value === undefined) return "nothing (the key is missing)";
-  if (typeof value === "string") return JSON.stringify(value);
+  if (value === null) return "null (an empty value)";
+  if (typeof value === "string")
+    return value.length > SHOWN ? `${JSON.stringify(value.slice(0, SHOWN))}… (${value.length} characters)` : JSON.stringify(value);
   if (Array.isArray(value)) return `a list (${JSON.stringify(value).slice(0, 60)})`;
   if (value !== null && typeof value === "object") return `an object (${JSON.stringify(value).slice(0, 60)})`;
   return String(value);

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { Environment, IssueReporter, describe, intBetween, nonEmptyString, oneOf, flag } from "./common";
 import { RDS_MAINTENANCE_WINDOW } from "../../database/plan";
 import { overlaps, parseDailyWindow, weeklyWindowTimes } from "../../recovery/windows";
-import { Environment, IssueReporter, describe, intBetween, nonEmptyString, oneOf } from "./common";
 
 /** RDS allows at most 15 read replicas per PostgreSQL source, in-region and cross-region together. */
 export const MAX_READ_REPLICAS = 15;
@@ -27,7 +27,7 @@ export const databaseSettings = z.strictObject({
   allocatedStorageGiB: intBetween(20, 65536),
   /** Storage autoscaling ceiling; must be at least allocatedStorageGiB. */
   maxAllocatedStorageGiB: intBetween(20, 65536),
-  multiAz: z.boolean(),
+  multiAz: flag(),
   /** Automated backup retention; replicas need their source to keep backups (at least 1 day). */
   backupRetentionDays: z
     .number({ error: (i) => `must be a whole number of days from 1 to 35, got ${describe(i.input)}` })
@@ -36,7 +36,7 @@ export const databaseSettings = z.strictObject({
       error: (i) => `must be 1-35 days, got ${describe(i.input)}: read replicas need their source to keep automated backups`,
     })
     .max(35, { error: (i) => `must be 1-35 days (the RDS maximum), got ${describe(i.input)}` }),
-  deletionProtection: z.boolean(),
+  deletionProtection: flag(),
   /** In-region read replicas of the primary, spread over the AZs. RDS allows at most 15 per source. */
   readReplicas: z
     .number({ error: (i) => `must be a whole number from 0 to ${MAX_READ_REPLICAS}, got ${describe(i.input)}` })

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NO_CLOUDFRONT_LOG_DELIVERY, ZONE_COUNTRIES } from "../../edge/geo";
-import { Environment, IssueReporter, describe, intBetween, nonEmptyString, oneOf } from "./common";
+import { Environment, IssueReporter, flag, intBetween, nonEmptyString, oneOf } from "./common";
+import { dns1035Label } from "./kubernetes-names";
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const ACM_ARN = /^arn:aws:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f-]{36}$/;
@@ -22,7 +23,7 @@ export const edgeSettings = z.strictObject({
     ),
   }),
   waf: z.strictObject({
-    enabled: z.boolean(),
+    enabled: flag(),
     /** Requests per 5 minutes from one IP before the rate-based rule blocks it. */
     rateLimitPer5Minutes: intBetween(100, 2000000000),
   }),
@@ -55,7 +56,7 @@ export const edgeSettings = z.strictObject({
   apiPathPattern: nonEmptyString("a CloudFront path pattern"),
   /** The application behind each regional ALB (a Kubernetes Service in the workload namespace). */
   origin: z.strictObject({
-    serviceName: nonEmptyString("a Kubernetes Service name"),
+    serviceName: dns1035Label("a Kubernetes Service name"),
     servicePort: intBetween(1, 65535),
     /** Port the pods listen on; the ALB target group sends traffic there (IP targets). */
     targetPort: intBetween(1, 65535),
@@ -66,7 +67,7 @@ export const edgeSettings = z.strictObject({
      * Route 53 but does not page (it stays out of the region-unhealthy composite). Set it to true
      * once the application runs in every region.
      */
-    applicationDeployed: z.boolean({ error: (i) => `must be true or false, got ${describe(i.input)}` }),
+    applicationDeployed: flag(),
   }),
   /** Helm chart version of the AWS Load Balancer Controller (https://aws.github.io/eks-charts). */
   loadBalancerControllerVersion: z

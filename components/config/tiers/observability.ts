@@ -11,16 +11,27 @@ function numberBetween(min: number, max: number, unit = "") {
   return z.number({ error: text }).min(min, { error: text }).max(max, { error: text });
 }
 
+/**
+ * Alert addresses per stack. Each becomes an SNS email subscription on every region's topic that
+ * someone must confirm by hand; SNS's own limit (12,500,000 subscriptions per standard topic) bounds
+ * nothing useful, so this is the platform's: more people belong behind one list or on-call address.
+ */
+export const MAX_ALERT_EMAILS = 100;
+
 /** AWS Budgets allows at most 5 notifications per budget. */
 export const MAX_BUDGET_NOTIFICATIONS = 5;
 
 /** Stack-wide observability: who is alerted, the SLOs, and the monthly budget. */
 export const observabilitySettings = z.strictObject({
   /** Email addresses subscribed to every region's alert topic (each must confirm the subscription). */
-  alertEmails: z.array(
-    z.string().regex(EMAIL, { error: (i) => `must be an email address such as "oncall@example.com", got ${describe(i.input)}` }),
-    { error: (i) => `must be a list of email addresses, got ${describe(i.input)}` },
-  ),
+  alertEmails: z
+    .array(z.string().regex(EMAIL, { error: (i) => `must be an email address such as "oncall@example.com", got ${describe(i.input)}` }), {
+      error: (i) => `must be a list of email addresses, got ${describe(i.input)}`,
+    })
+    .max(MAX_ALERT_EMAILS, {
+      error: (i) =>
+        `must list at most ${MAX_ALERT_EMAILS} addresses (subscribe a mailing list for more), got ${(i.input as unknown[]).length}`,
+    }),
   slo: z.strictObject({
     /** Share of ALB requests that must not fail with a 5xx over 30 days, in percent (99.9 = three nines). */
     availabilityPercent: numberBetween(90, 99.999, " percent"),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IssueReporter, intBetween } from "./common";
+import { IssueReporter, intBetween, flag } from "./common";
 
 /** One SQS queue with its dead-letter queue. */
 export const queueSettings = z.strictObject({
@@ -7,7 +7,7 @@ export const queueSettings = z.strictObject({
   name: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, {
     error: (i) => `must be lower-case letters, digits and "-" (at most 63), got ${JSON.stringify(i.input)}`,
   }),
-  fifo: z.boolean().default(false),
+  fifo: flag().default(false),
   visibilityTimeoutSeconds: intBetween(0, 43200).default(30),
   /** Message retention, 60 s to 14 days. */
   retentionSeconds: intBetween(60, 1209600).default(345600),
@@ -15,7 +15,7 @@ export const queueSettings = z.strictObject({
   maxReceiveCount: intBetween(1, 1000).default(5),
   dlqRetentionSeconds: intBetween(60, 1209600).default(1209600),
   /** The DLQ's kind; it must match the queue's (a FIFO queue needs a FIFO DLQ). Defaults to the queue's. */
-  dlqFifo: z.boolean().optional(),
+  dlqFifo: flag().optional(),
 });
 export type QueueSettings = z.infer<typeof queueSettings>;
 

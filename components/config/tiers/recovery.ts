@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { Environment, IssueReporter, describe, intBetween, flag } from "./common";
 import { cronStartTimes } from "../../recovery/windows";
-import { Environment, IssueReporter, describe, intBetween } from "./common";
 
 /** `cron(Minutes Hours Day-of-month Month Day-of-week Year)`, the AWS Backup schedule syntax. */
 const CRON = /^cron\(\s*\S+(\s+\S+){5}\s*\)$/;
@@ -19,7 +19,7 @@ export const recoverySettings = z.strictObject({
   }),
   /** RDS automated-backup replication of each primary to its sibling region (point-in-time restore there). */
   automatedBackupReplication: z.strictObject({
-    enabled: z.boolean(),
+    enabled: flag(),
     /** Days the replicated automated backups are kept (RDS allows 1-35). */
     retentionDays: intBetween(1, 35),
   }),
