@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import { loadPlatformConfig } from "./components/config";
 import { deployerPrincipalArn } from "./components/cluster/deployer";
 import { supportPhase } from "./components/cluster/versions";
+import { placeholderNotices } from "./components/config/placeholders";
 import { DrReplica } from "./components/database/dr-replica";
 import { Cdn } from "./components/edge/cdn";
 import { cdnLogNotices, edgeNotices } from "./components/edge/edge-plan";
@@ -126,6 +127,7 @@ export = async () => {
 
   /** Plain statements of what this stack's configuration leaves weaker, printed by every plan. */
   const notices: string[] = [];
+  notices.push(...placeholderNotices(platform));
   notices.push(...deployerNotices(platform.deployer, [...new Set(platform.regions.flatMap((r) => r.cluster.publicAccessCidrs))]));
   notices.push(...edgeNotices(platform.edge), ...cdnLogNotices(cdn.plan, platform.edge));
   notices.push(...operationsNotices(platform, recovery.alone));

@@ -28,11 +28,15 @@ export function formatIssues(stackFile: string, issues: readonly ConfigIssue[]):
   return `${header}\n${lines.map((l) => `  ${l}`).join("\n")}`;
 }
 
+/** A key written bare in a path; any other (a tag key with ":" or spaces) is quoted, escaped: `tags["aws:x"]`. */
+const BARE_KEY = /^[A-Za-z_][\w-]*$/;
+
 /** Renders a zod-style path as `regions[1].database.replicas`. */
 export function formatPath(prefix: string, path: readonly PropertyKey[]): string {
   let text = prefix;
   for (const part of path) {
     if (typeof part === "number") text += `[${part}]`;
+    else if (!BARE_KEY.test(String(part))) text += `[${JSON.stringify(String(part))}]`;
     else text += text === "" ? String(part) : `.${String(part)}`;
   }
   return text;

@@ -1,3 +1,6 @@
+import { PLATFORM_TAG_KEYS } from "../../policies/lib/settings";
+import { packLimits } from "./pack-limits";
+import { MAX_STACK_TAGS } from "./tiers/tags";
 import { RESIDENCY_ZONES } from "../../policies/residency-zones";
 import { regionEntry, regionDefaultsOf, stackDefaultsOf, topLevel } from "./schema";
 
@@ -37,8 +40,10 @@ function typeOf(schema: unknown): string {
         : "value";
     case "literal":
       return `"${[...(def.values as Set<unknown>)].join("")}"`;
-    case "array":
-      return `list of ${typeOf(def.element)}`;
+    case "array": {
+      const max = (def.checks as { _zod: { def: Def } }[] | undefined)?.find((c) => c._zod.def.check === "max_length")?._zod.def.maximum;
+      return `list of ${typeOf(def.element)}${max === undefined ? "" : ` (at most ${max})`}`;
+    }
     case "record":
       return "map of string to string";
     case "object":
@@ -125,7 +130,11 @@ export function configReference(): string {
   return [
     table(
       "Stack keys (`platform:<key>`)",
-      "Required: `environment`, `network.supernet`, `regions`, `deployer`. `regionDefaults` takes any region key below (except `region`, `zone`, `cidr`) and applies it to every region before the region's own values.",
+      `Required: \`environment\`, \`network.supernet\`, \`regions\`, \`deployer\`. \`regionDefaults\` takes any region key below (except \`region\`, \`zone\`, \`cidr\`, which it refuses) and applies it to every region before the region's own values. \`tags\` takes at most ${MAX_STACK_TAGS} keys under AWS's tag rules and none of the platform's own (${PLATFORM_TAG_KEYS.join(", ")}); the tags the pack's required-tags policy names (${packLimits(
+        "prod",
+      )
+        .requiredTags.filter((t) => !(PLATFORM_TAG_KEYS as readonly string[]).includes(t))
+        .join(", ")}) are required.`,
       stackRows,
     ),
     "",

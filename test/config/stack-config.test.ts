@@ -1,45 +1,12 @@
 import { strict as assert } from "node:assert";
-import { ConfigError, KNOWN_KEYS, PlatformConfig, resolvePlatformConfig } from "../../components/config";
+import { KNOWN_KEYS } from "../../components/config";
 import { AWS_REGIONS } from "../../components/config/aws-regions";
 import { zoneOfRegion } from "../../policies/residency-zones";
 import { SECURE_PLACEHOLDER, loadStack } from "../../tools/engine/stack-files";
 import { serviceCiphertext } from "../engine/ciphertexts";
-import { REPO, committedConfig, tempProject } from "../helpers/plan";
+import { REPO, tempProject } from "../helpers/plan";
 import { committedText } from "../clone/fixtures";
-
-/** Resolves config values the way the engine hands them over (keys without the namespace). */
-function resolve(values: Record<string, unknown>, stack = "test"): PlatformConfig {
-  return resolvePlatformConfig({ stack, values });
-}
-
-function fromCommitted(stack: "dev" | "prod"): Record<string, any> {
-  const config = committedConfig(stack);
-  return Object.fromEntries(Object.entries(config).map(([k, v]) => [k.replace(/^platform:/, ""), v]));
-}
-
-/** Asserts the config is rejected with an issue at `path` whose message is exactly `message`. */
-function rejects(values: Record<string, unknown>, path: string, message: string | RegExp): ConfigError {
-  try {
-    resolve(values);
-  } catch (error) {
-    assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
-    const issue = error.issues.find((i) => i.path === path);
-    assert.ok(issue, `no issue at ${path}; issues: ${JSON.stringify(error.issues, null, 1)}`);
-    if (typeof message === "string") assert.equal(issue.message, message);
-    else assert.match(issue.message, message);
-    assert.match(error.message, new RegExp(`Pulumi\\.test\\.yaml: ${path.replace(/[[\].]/g, "\\$&")}: `));
-    return error;
-  }
-  assert.fail(`config was accepted, expected an error at ${path}`);
-}
-
-const minimal = (): Record<string, any> => ({
-  environment: "dev",
-  network: { supernet: "10.128.0.0/9" },
-  deployer: { via: "public-endpoint", cidrs: ["198.51.100.7/32"] },
-  regions: [{ region: "us-east-1", zone: "us" }],
-  tags: { team: "platform", "cost-center": "eng" },
-});
+import { fromCommitted, minimal, rejects, resolve } from "./helpers";
 
 describe("stack config", () => {
   describe("committed stacks", () => {
