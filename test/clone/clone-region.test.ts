@@ -69,7 +69,7 @@ describe("clone-region", () => {
   });
 
   it("writes an explicit cidr: when the region's slot is taken by another committed stack", () => {
-    const other = `config:\n  platform:environment: dev\n  platform:deployer: { via: public-endpoint, cidrs: [198.51.100.7/32] }\n  platform:network:\n    supernet: 10.200.0.0/16\n  platform:regions:\n    - region: us-east-1\n      zone: us\n      cidr: 10.11.0.0/16\n`;
+    const other = `config:\n  platform:environment: dev\n  platform:tags: { team: t, cost-center: c }\n  platform:deployer: { via: public-endpoint, cidrs: [198.51.100.7/32] }\n  platform:network:\n    supernet: 10.200.0.0/16\n  platform:regions:\n    - region: us-east-1\n      zone: us\n      cidr: 10.11.0.0/16\n`;
     const dir = copyProject({ other });
     const result = cloneRegion({ dir, stack: "prod", from: "eu-west-1", to: "eu-north-1" });
     assert.match(insertedBlock(committedText("prod"), result.after), /\n {6}zone: eu\n {6}cidr: 10\.21\.0\.0\/16\n/);
@@ -124,7 +124,7 @@ describe("clone-region", () => {
     }
 
     it("no free CIDR left", () => {
-      const full = `config:\n  platform:environment: dev\n  platform:deployer: { via: public-endpoint, cidrs: [198.51.100.7/32] }\n  platform:network:\n    supernet: 10.0.0.0/15\n  platform:regions:\n    - region: us-east-1\n      zone: us\n    - region: us-east-2\n      zone: us\n`;
+      const full = `config:\n  platform:environment: dev\n  platform:tags: { team: t, cost-center: c }\n  platform:deployer: { via: public-endpoint, cidrs: [198.51.100.7/32] }\n  platform:network:\n    supernet: 10.0.0.0/15\n  platform:regions:\n    - region: us-east-1\n      zone: us\n    - region: us-east-2\n      zone: us\n`;
       const small = copyProject({ small: full });
       refusal(
         () => cloneRegion({ dir: small, stack: "small", from: "us-east-1", to: "us-west-2" }),

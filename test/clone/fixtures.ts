@@ -82,6 +82,9 @@ config:
         drReplica:
           region: eu-west-1
   platform:edge:
+    domain: example.com
+    hostedZoneId: Z0123456789EXAMPLEABC
+    certificate: { strategy: acm-dns }
     waf:
       rateLimitPer5Minutes: 1000   # tighter than default
 # end of file

@@ -54,9 +54,10 @@ describe("npm run plan (end to end)", () => {
     const dir = tempProject({
       bad: {
         config: {
-          "platform:environment": "prod",
+          "platform:environment": "dev",
           "platform:network": { supernet: "10.0.0.0/9" },
           "platform:deployer": { via: "public-endpoint", cidrs: ["198.51.100.7/32"] },
+          "platform:tags": { team: "platform", "cost-center": "eng" },
           "platform:regions": [{ region: "eu-west-2", zone: "eu" }],
         },
       },

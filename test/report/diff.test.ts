@@ -184,7 +184,8 @@ describe("report: plan diff", () => {
     it("an added region only adds resources", async function () {
       const config = committedConfig("prod");
       const regions = config["platform:regions"] as Record<string, unknown>[];
-      const added: Record<string, unknown> = { ...structuredClone(regions[regions.length - 1]), region: "eu-north-1" };
+      // A zone of its own: prod requires a DR replica (stateful, in a sibling region) for a region that has siblings.
+      const added: Record<string, unknown> = { ...structuredClone(regions[regions.length - 1]), region: "ca-central-1", zone: "ca" };
       delete added.database;
       delete added.cidr;
       const head = await planConfig({ ...config, "platform:regions": [...regions, added] }, "prod");
@@ -193,13 +194,13 @@ describe("report: plan diff", () => {
       for (const type of ["awsx:ec2:Vpc", "aws:eks/cluster:Cluster"]) {
         if (head.resources.some((r) => r.type === type))
           assert.ok(
-            created.some((c) => c.type === type && c.region === "eu-north-1"),
+            created.some((c) => c.type === type && c.region === "ca-central-1"),
             type,
           );
       }
       // Elsewhere only links to the new region appear (edge routing, backup replication): nothing stateful.
       assert.deepEqual(
-        created.filter((c) => c.region !== "eu-north-1" && c.stateful),
+        created.filter((c) => c.region !== "ca-central-1" && c.stateful),
         [],
       );
       assert.equal(diff.counts.delete + diff.counts.replace, 0);
