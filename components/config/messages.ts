@@ -4,14 +4,6 @@ import { describe } from "./tiers/common";
 
 /** Turning zod issues and near misses into the messages a stack author reads. */
 
-export function collect(
-  error: z.ZodError,
-  prefix: readonly PropertyKey[],
-  report: (path: readonly PropertyKey[], message: string) => void,
-): void {
-  for (const issue of error.issues) report([...prefix, ...issue.path], messageOf(issue));
-}
-
 export function messageOf(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "unrecognized_keys":

@@ -46,7 +46,11 @@ export function placeholderNotices(platform: PlatformConfig): string[] {
     region.cluster.publicAccessCidrs.forEach((text, i) => {
       const block = parseCidr(text);
       if (typeof block !== "string" && isDocumentationBlock(block)) {
-        add(`regions[${index}].cluster.publicAccessCidrs[${i}]`, text, "a documentation address range (RFC 5737 / RFC 3849) that no network uses");
+        add(
+          `regions[${index}].cluster.publicAccessCidrs[${i}]`,
+          text,
+          "a documentation address range (RFC 5737 / RFC 3849) that no network uses",
+        );
       }
     });
   });
