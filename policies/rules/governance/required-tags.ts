@@ -27,21 +27,17 @@ export function isTaggableAwsType(type: string): boolean {
   return known;
 }
 
-/** AWS's limits on one resource's tags (Tagging best practices, "Tag naming limits and requirements"). */
-const MAX_TAGS = 50;
-const MAX_KEY = 128;
-const MAX_VALUE = 256;
-
 /**
  * Every taggable AWS resource carries the platform's tags. They normally come from the regional
  * provider's `defaultTags`, merged under the resource's own `tags` here exactly as AWS merges them
  * (offline there is no provider Check, so `tagsAll` does not exist: this reads what the program sets).
  * The tags other policies trust (`trustedTags`: the residency zone, the environment) keep the
- * provider's value: a resource's own tag may not change it. And the result fits AWS's limits.
+ * provider's value: a resource's own tag may not change it. (AWS's tag limits are the mocks' and
+ * the stack config's to enforce: AWS refuses such a resource whatever the policies say.)
  */
 export const requiredTags: ResourceValidationPolicy = {
   name: "required-tags",
-  description: "Taggable AWS resources carry the required tags, keep the provider's trusted tags, and stay within AWS's tag limits.",
+  description: "Taggable AWS resources carry the required tags and keep the provider's values of the trusted ones.",
   ...MIRRORED_POLICIES["required-tags"],
   severity: "medium",
   validateResource: (args, reportViolation) => {
@@ -62,14 +58,6 @@ export const requiredTags: ResourceValidationPolicy = {
           `${args.name} sets its own tag ${key}=${JSON.stringify(own[key])} over its provider's ${JSON.stringify(fromProvider[key])}; the policies trust the provider's ${key}, so a resource may not change it.`,
         );
       }
-    }
-    const keys = Object.keys(tags).filter((k) => !/^aws:/i.test(k));
-    if (keys.length > MAX_TAGS) {
-      reportViolation(`${args.name} carries ${keys.length} tags; AWS allows ${MAX_TAGS} per resource.${inStackFile("tags")}`);
-    }
-    const long = keys.filter((k) => [...k].length > MAX_KEY || [...tags[k]].length > MAX_VALUE);
-    if (long.length > 0) {
-      reportViolation(`${args.name}: tag(s) ${long.join(", ")} exceed AWS's ${MAX_KEY}-character keys or ${MAX_VALUE}-character values.`);
     }
   },
 };

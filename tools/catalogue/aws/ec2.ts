@@ -5,6 +5,7 @@ import { PRICING } from "../prices";
 import { TAG_LIMITS, nameRule } from "../rules";
 import { api, registry, tf, tfDocs } from "../sources";
 import { InputRule, TypeEntry, none } from "../types";
+import { parseCidr } from "../../../policies/lib/cidr";
 
 export const AWSX_VPC = "awsx:ec2:Vpc";
 export const EC2_VPC = "aws:ec2/vpc:Vpc";
@@ -40,12 +41,8 @@ const description = (sources: readonly string[]): InputRule => ({
   },
 });
 
-const isCidr = (value: unknown, v6: boolean): boolean => {
-  if (typeof value !== "string") return false;
-  if (v6) return /^[0-9a-f:]+\/\d{1,3}$/i.test(value);
-  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
-  return match !== null && match.slice(1, 5).every((o) => Number(o) <= 255) && Number(match[5]) <= 32;
-};
+/** The project's one CIDR parser: strict as the provider's validators (Go net.ParseCIDR: no leading zeros; network address). */
+const isCidr = (value: unknown, v6: boolean): boolean => typeof parseCidr(value, v6 ? 6 : 4) !== "string";
 
 const RULE_SOURCES = [api("AWSEC2", "AuthorizeSecurityGroupIngress"), tf("ec2/vpc_security_group_ingress_rule.go")];
 const SG_RULE_RULES: readonly InputRule[] = [
