@@ -5,7 +5,7 @@
 import { strict as assert } from "node:assert";
 import { placeholderNotices } from "../../components/config/placeholders";
 import { committedPlan } from "../helpers/plan";
-import { fromCommitted, minimal, rejects, resolve } from "./helpers";
+import { fromCommitted, minimal, planFile, rejects, resolve } from "./helpers";
 
 describe("stack config: errors name what was given and what is allowed", () => {
   it('a boolean written as yes, on, "true" or 1', () => {
@@ -21,6 +21,18 @@ describe("stack config: errors name what was given and what is allowed", () => {
       { ...minimal(), regions: [{ region: "us-east-1", zone: "us", database: { multiAz: "no" } }] },
       "platform:regions[0].database.multiAz",
       `must be true or false, got "no" (a string: ${yaml12}; write false)`,
+    );
+  });
+
+  it("a YAML `yes` reaches config as the string it is, and the plan exits 2 saying so", () => {
+    const { code, stdout, stderr } = planFile(
+      "waf",
+      "config:\n  platform:environment: dev\n  platform:network:\n    supernet: 10.128.0.0/9\n  platform:tags: { team: t, cost-center: c }\n  platform:edge:\n    waf:\n      enabled: yes\n  platform:regions:\n    - region: us-east-1\n      zone: us\n",
+    );
+    assert.equal(code, 2, stdout + stderr);
+    assert.equal(
+      stderr,
+      'error: invalid stack configuration\n  Pulumi.waf.yaml: platform:edge.waf.enabled: must be true or false, got "yes" (a string: stack files are YAML 1.2, where only unquoted true and false are booleans; write true)\n',
     );
   });
 
