@@ -52,7 +52,11 @@ describe("compute: cluster config validation", () => {
 
   it("requires prod node groups to be able to scale out (max > min)", () => {
     assert.deepEqual(issuesOf("prod", { systemNodeGroup: { minSize: 3, desiredSize: 3, maxSize: 3 } }), [
-      { path: at("systemNodeGroup.maxSize"), message: "must be greater than minSize (3) in prod, so the group can scale out; got 3" },
+      {
+        path: at("systemNodeGroup.maxSize"),
+        message:
+          "must be greater than minSize (3), so the group can scale out (policy autoscaling-bounds, requireHeadroom in policies/config/prod.json); got 3",
+      },
     ]);
     // Dev may pin the size.
     resolvePlatformConfig({ stack: "dev", values: withCluster("dev", { systemNodeGroup: { minSize: 2, desiredSize: 2, maxSize: 2 } }) });
@@ -72,11 +76,12 @@ describe("compute: cluster config validation", () => {
     assert.deepEqual(issuesOf("prod", { publicAccessCidrs: ["203.0.113.0/24", "0.0.0.0/0"] }), [
       {
         path: at("publicAccessCidrs"),
-        message: "must not contain 0.0.0.0/0 in prod: list the office or VPN CIDRs that may reach the API, or none for a private endpoint",
+        message:
+          "together cover 100% of the public IPv4 address space, which is the internet, not a set of networks (more than 0.1%: policy eks-endpoint-restricted, policies/config/prod.json); list the office or VPN CIDRs that may reach the API, or none for a private endpoint",
       },
     ]);
-    // Dev may open it (a laptop's changing address), and prod may list specific CIDRs.
-    resolvePlatformConfig({ stack: "dev", values: withCluster("dev", { publicAccessCidrs: ["0.0.0.0/0"] }) });
+    // Dev's pack refuses it too (eks-endpoint-restricted is mandatory there); both may list specific CIDRs.
+    assert.equal(issuesOf("dev", { publicAccessCidrs: ["0.0.0.0/1", "128.0.0.0/1"] }).length, 1);
     resolvePlatformConfig({ stack: "prod", values: withCluster("prod", { publicAccessCidrs: ["203.0.113.0/24"] }) });
   });
 
@@ -117,7 +122,11 @@ describe("compute: cluster config validation", () => {
 
   it("requires containerInsights to be a boolean and the CloudWatch add-on version to be set", () => {
     assert.deepEqual(issuesOf("dev", { containerInsights: "yes" }), [
-      { path: at("containerInsights"), message: 'must be true or false, got "yes"' },
+      {
+        path: at("containerInsights"),
+        message:
+          'must be true or false, got "yes" (a string: stack files are YAML 1.2, where only unquoted true and false are booleans; write true)',
+      },
     ]);
     assert.deepEqual(issuesOf("dev", { addons: { cloudwatchObservability: "" } }), [
       { path: at("addons.cloudwatchObservability"), message: "must be an add-on version, not empty" },

@@ -283,8 +283,8 @@ describe("observability and recovery config", () => {
     );
     rejects(
       (v) => (v.regionDefaults.alarms = { queueOldestMessageSeconds: 400000 }),
-      "platform:regions[0].alarms.queueOldestMessageSeconds",
-      'must be less than the retentionSeconds of queue "orders" (345600), or messages expire before the alarm fires; got 400000',
+      "platform:regionDefaults.alarms.queueOldestMessageSeconds",
+      'must be less than the retentionSeconds of queue "orders" (345600), or messages expire before the alarm fires; got 400000 (inherited by regions[0] (us-east-1), regions[1] (us-west-2), regions[2] (eu-west-1), regions[3] (eu-central-1))',
     );
   });
 
