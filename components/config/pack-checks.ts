@@ -1,3 +1,4 @@
+import { Cidr, formatShare, openness, parseCidr } from "../../policies/lib/cidr";
 import { PackLimits, fromPolicy } from "./pack-limits";
 import { CacheSettings } from "./tiers/cache";
 import { IssueReporter } from "./tiers/common";
@@ -74,4 +75,40 @@ export function checkEdgeAgainstPack(
       `is required in ${environment}: without a domain the CDN serves CloudFront's default certificate (TLSv1 floor) and reaches the ALBs over HTTP, which the pack refuses there; set domain and certificate.strategy${fromPolicy(limits, "cloudfront-https-only")}`,
     );
   }
+}
+
+/**
+ * How much of the internet each cluster's public endpoint admits: the deployer's egress CIDRs
+ * (every cluster admits them) and the region's own `cluster.publicAccessCidrs`, summed as the
+ * eks-endpoint-restricted policy sums them. Unreadable CIDRs are reported where they are parsed.
+ */
+export function checkPublicEndpoints(
+  deployerCidrs: readonly string[],
+  regions: readonly { readonly publicAccessCidrs: readonly string[] }[],
+  limits: PackLimits,
+  report: IssueReporter,
+  reportRegion: (index: number, path: readonly PropertyKey[], message: string) => void,
+): void {
+  const max = limits.publicAccessMaxSharePercent;
+  if (max === undefined) return;
+  const blocks = (texts: readonly string[]) => texts.map((t) => parseCidr(t, 4)).filter((b): b is Cidr => typeof b !== "string");
+  const why = `which is the internet, not a set of networks (more than ${max}%: policy eks-endpoint-restricted, ${limits.file})`;
+  const deployer = openness(blocks(deployerCidrs), max);
+  if (deployer.open) {
+    report(
+      ["deployer", "cidrs"],
+      `together cover ${formatShare(deployer.ipv4)} of the public IPv4 address space, ${why}; every cluster's public endpoint admits them: list the egress addresses deploys run from`,
+    );
+    return;
+  }
+  regions.forEach((region, index) => {
+    const open = openness(blocks([...deployerCidrs, ...region.publicAccessCidrs]), max);
+    if (open.open) {
+      reportRegion(
+        index,
+        ["cluster", "publicAccessCidrs"],
+        `together cover ${formatShare(open.ipv4)} of the public IPv4 address space, ${why}; list the office or VPN CIDRs that may reach the API (platform:deployer.cidrs are admitted too), or none`,
+      );
+    }
+  });
 }

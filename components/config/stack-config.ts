@@ -4,7 +4,7 @@ import { AwsRegionName } from "./aws-regions";
 import { checkBounds } from "./bounds";
 import { ConfigError, formatPath } from "./errors";
 import { RawIssue, allowedKeysAt, attribute, dedupe, messageOf, suggest } from "./messages";
-import { checkEdgeAgainstPack, checkRegionAgainstPack } from "./pack-checks";
+import { checkEdgeAgainstPack, checkPublicEndpoints, checkRegionAgainstPack } from "./pack-checks";
 import { packLimits } from "./pack-limits";
 import { RDS_MAINTENANCE_WINDOW } from "../database/plan";
 import { BACKUP_START_WINDOW_MINUTES } from "../recovery/plan";
@@ -221,6 +221,13 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
     { environment, regions: regions.map((r) => r.cluster) },
     (path, message) => report(["deployer", ...path], message),
     (index, message) => reportRegion(index, ["cluster", "publicAccessCidrs"], message),
+  );
+  checkPublicEndpoints(
+    deployer.cidrs,
+    regions.map((r) => r.cluster),
+    limits,
+    report,
+    reportRegion,
   );
   if (issues.length > 0) throw fail();
 

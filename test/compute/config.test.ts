@@ -77,7 +77,7 @@ describe("compute: cluster config validation", () => {
       {
         path: at("publicAccessCidrs"),
         message:
-          "together cover 100% of the public IPv4 address space, which is the internet, not a set of networks (more than 0.1%: policy eks-endpoint-restricted, policies/config/prod.json); list the office or VPN CIDRs that may reach the API, or none for a private endpoint",
+          "together cover 100% of the public IPv4 address space, which is the internet, not a set of networks (more than 0.1%: policy eks-endpoint-restricted, policies/config/prod.json); list the office or VPN CIDRs that may reach the API (platform:deployer.cidrs are admitted too), or none",
       },
     ]);
     // Dev's pack refuses it too (eks-endpoint-restricted is mandatory there); both may list specific CIDRs.

@@ -27,7 +27,7 @@ describe("stack config: errors name what was given and what is allowed", () => {
   it("a YAML `yes` reaches config as the string it is, and the plan exits 2 saying so", () => {
     const { code, stdout, stderr } = planFile(
       "waf",
-      "config:\n  platform:environment: dev\n  platform:network:\n    supernet: 10.128.0.0/9\n  platform:tags: { team: t, cost-center: c }\n  platform:edge:\n    waf:\n      enabled: yes\n  platform:regions:\n    - region: us-east-1\n      zone: us\n",
+      "config:\n  platform:environment: dev\n  platform:deployer: { via: public-endpoint, cidrs: [198.51.100.7/32] }\n  platform:network:\n    supernet: 10.128.0.0/9\n  platform:tags: { team: t, cost-center: c }\n  platform:edge:\n    waf:\n      enabled: yes\n  platform:regions:\n    - region: us-east-1\n      zone: us\n",
     );
     assert.equal(code, 2, stdout + stderr);
     assert.equal(

@@ -50,18 +50,22 @@ describe("config: platform:deployer", () => {
     assert.match(issues("dev", (v) => (v.deployer = { via: "public-endpoint", cidrs: ["52.94.76.10/32"], vpn: true }))[0], /unknown key/);
   });
 
-  it("refuses addresses that never reach a public endpoint, malformed blocks, and the whole internet in prod", () => {
+  it("refuses addresses that never reach a public endpoint, malformed blocks, and the whole internet", () => {
     assert.deepEqual(
       issues("dev", (v) => (v.deployer.cidrs = ["10.1.0.0/16", "100.64.1.0/24", "52.94.76.10/24", "0.0.0.0/0"])),
       [
         "platform:deployer.cidrs[0]: 10.1.0.0/16 is a private (RFC 1918) range (inside 10.0.0.0/8): connections to the public API endpoint come from the deployer's public (NAT) address; list that one",
         "platform:deployer.cidrs[1]: 100.64.1.0/24 is a carrier-grade NAT (RFC 6598) range (inside 100.64.0.0/10): connections to the public API endpoint come from the deployer's public (NAT) address; list that one",
         'platform:deployer.cidrs[2]: "52.94.76.10/24" has host bits set; the network address is 52.94.76.0/24',
+        "platform:deployer.cidrs: together cover 100% of the public IPv4 address space, which is the internet, not a set of networks (more than 0.1%: policy eks-endpoint-restricted, policies/config/dev.json); every cluster's public endpoint admits them: list the egress addresses deploys run from",
       ],
     );
+    // The internet however it is split, measured as the eks-endpoint-restricted policy measures it.
     assert.deepEqual(
-      issues("prod", (v) => (v.deployer.cidrs = ["0.0.0.0/0"])),
-      ["platform:deployer.cidrs[0]: must not be 0.0.0.0/0 in prod: list the public egress addresses deploys run from"],
+      issues("prod", (v) => (v.deployer.cidrs = ["0.0.0.0/1", "128.0.0.0/1"])),
+      [
+        "platform:deployer.cidrs: together cover 100% of the public IPv4 address space, which is the internet, not a set of networks (more than 0.1%: policy eks-endpoint-restricted, policies/config/prod.json); every cluster's public endpoint admits them: list the egress addresses deploys run from",
+      ],
     );
   });
 

@@ -130,7 +130,7 @@ describe("stack config: hostile values are refused clearly", () => {
   it("the plan exits 2 naming the file and key path, with no stack trace", () => {
     const { code, stdout, stderr } = planFile(
       "hostile",
-      "config:\n  platform:environment: dev\n  platform:network:\n    supernet: 10.128.0.0/9\n  platform:tags:\n    team: platform\n    cost-center: eng\n  platform:regions:\n    - region: us-east-1\n      zone: constructor\n",
+      "config:\n  platform:environment: dev\n  platform:deployer: { via: public-endpoint, cidrs: [198.51.100.7/32] }\n  platform:network:\n    supernet: 10.128.0.0/9\n  platform:tags:\n    team: platform\n    cost-center: eng\n  platform:regions:\n    - region: us-east-1\n      zone: constructor\n",
     );
     assert.equal(code, 2, stdout + stderr);
     assert.equal(stdout, "");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Cidr, formatShare, openness, parseCidr } from "../../../policies/lib/cidr";
+import { parseCidr } from "../../../policies/lib/cidr";
 import type { PackLimits } from "../pack-limits";
 import { Environment, IssueReporter, flag, intBetween, nonEmptyString } from "./common";
 import { dns1123Label, dns1123Subdomain } from "./kubernetes-names";
@@ -183,7 +183,7 @@ export function checkCluster(cluster: ClusterSettings, limits: PackLimits, repor
       `must all be Graviton (arm64, e.g. m7g.large) or all x86_64 (e.g. m7i.large): one node group runs one AMI type; got ${ng.instanceTypes.join(", ")}`,
     );
   }
-  checkPublicAccess(cluster.publicAccessCidrs, limits, report);
+  checkPublicAccess(cluster.publicAccessCidrs, report);
   if (!EKS_VERSIONS.some((v) => v.version === cluster.version)) {
     report(
       ["version"],
@@ -200,29 +200,20 @@ export function checkCluster(cluster: ClusterSettings, limits: PackLimits, repor
 }
 
 /**
- * The networks that may reach the public API endpoint: IPv4 only (EKS refuses IPv6 public access
- * CIDRs on IPv4 clusters: VpcConfigRequest.publicAccessCidrs in the EKS API reference), and
- * together no more of the internet than the eks-endpoint-restricted policy allows.
+ * The extra networks that may reach the public API endpoint: IPv4 only (EKS refuses IPv6 public
+ * access CIDRs on IPv4 clusters: VpcConfigRequest.publicAccessCidrs in the EKS API reference).
+ * How much of the internet they admit, with the deployer's, is checked with the stack
+ * (pack-checks.ts: checkPublicEndpoints).
  */
-function checkPublicAccess(texts: readonly string[], limits: PackLimits, report: IssueReporter): void {
-  const blocks: Cidr[] = [];
+function checkPublicAccess(texts: readonly string[], report: IssueReporter): void {
   texts.forEach((text, index) => {
     const parsed = parseCidr(text, 4);
-    if (typeof parsed !== "string") blocks.push(parsed);
-    else if (typeof parseCidr(text) !== "string") {
+    if (typeof parsed !== "string") return;
+    if (typeof parseCidr(text) !== "string") {
       report(
         ["publicAccessCidrs", index],
         `${parsed}: EKS accepts IPv6 public access CIDRs only on IPv6 clusters, and these clusters are IPv4`,
       );
     } else report(["publicAccessCidrs", index], parsed);
   });
-  const max = limits.publicAccessMaxSharePercent;
-  if (max === undefined) return;
-  const open = openness(blocks, max);
-  if (open.open) {
-    report(
-      ["publicAccessCidrs"],
-      `together cover ${formatShare(open.ipv4)} of the public IPv4 address space, which is the internet, not a set of networks (more than ${max}%: policy eks-endpoint-restricted, ${limits.file}); list the office or VPN CIDRs that may reach the API, or none for a private endpoint`,
-    );
-  }
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Cidr, contains, parseCidr } from "../../shared/cidr";
+import { Cidr, contains, isDocumentationBlock, parseCidr } from "../../../policies/lib/cidr";
 import { Environment, IssueReporter, describe, nonEmptyString } from "./common";
 
 /**
@@ -48,16 +48,14 @@ const NOT_ON_THE_INTERNET: readonly [string, string][] = [
   ["224.0.0.0/3", "multicast and reserved"],
 ];
 
-/** Documentation ranges (RFC 5737): fine as placeholders in committed stacks, flagged by the plan. */
-const DOCUMENTATION: readonly string[] = ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"];
-
-const within = (block: Cidr, list: readonly string[]) => list.find((text) => contains(parseCidr(text) as Cidr, block));
-
-/** The deployer CIDRs that are documentation placeholders, not real egress addresses. */
+/**
+ * The deployer CIDRs that are documentation placeholders (RFC 5737, policies/lib/cidr.ts
+ * DOCUMENTATION_RANGES), not real egress addresses: fine in committed stacks, flagged by the plan.
+ */
 export function placeholderCidrs(deployer: DeployerSettings): string[] {
   return deployer.cidrs.filter((text) => {
     const block = parseCidr(text);
-    return typeof block !== "string" && within(block, DOCUMENTATION) !== undefined;
+    return typeof block !== "string" && isDocumentationBlock(block);
   });
 }
 
@@ -74,7 +72,7 @@ export function checkDeployer(
   reportRegion: (index: number, message: string) => void,
 ): void {
   deployer.cidrs.forEach((text, index) => {
-    const block = parseCidr(text);
+    const block = parseCidr(text, 4);
     if (typeof block === "string") {
       report(["cidrs", index], block);
       return;
@@ -85,9 +83,6 @@ export function checkDeployer(
         ["cidrs", index],
         `${text} is a ${reserved[1]} range (inside ${reserved[0]}): connections to the public API endpoint come from the deployer's public (NAT) address; list that one`,
       );
-    }
-    if (context.environment === "prod" && block.prefix === 0) {
-      report(["cidrs", index], "must not be 0.0.0.0/0 in prod: list the public egress addresses deploys run from");
     }
   });
   context.regions.forEach((region, index) => {

@@ -1,4 +1,4 @@
-import { Cidr, contains, parseCidr } from "../../../components/shared/cidr";
+import { Cidr, contains, parseCidr } from "../../../policies/lib/cidr";
 import { DeployerSettings, deployerSettings } from "../../../components/config/tiers/deployer";
 import { Plan, PlannedResource } from "../../engine/model";
 import { clusterOf, inputsOf, talksToKubernetes } from "../kubernetes";
