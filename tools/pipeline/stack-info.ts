@@ -5,7 +5,7 @@
  */
 import * as path from "node:path";
 import { PlatformConfig } from "../../components/config";
-import { contains, parseCidr } from "../../components/shared/cidr";
+import { contains, parseCidr } from "../../policies/lib/cidr";
 import { listStacks } from "../engine/stack-files";
 import { resolveStack, valuesOf } from "../clone/stacks";
 import { policyConfigFileFor } from "../policy/config";
