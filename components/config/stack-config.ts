@@ -143,6 +143,7 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
       edge: deepMerge(stackDefaultsOf(environment).edge, source.values.edge ?? {}),
       observability: deepMerge(stackDefaultsOf(environment).observability, source.values.observability ?? {}),
       recovery: deepMerge(stackDefaultsOf(environment).recovery, source.values.recovery ?? {}),
+      account: deepMerge(stackDefaultsOf(environment).account, source.values.account ?? {}),
       tags: source.values.tags,
     },
     { reportInput: true },
