@@ -151,7 +151,7 @@ function ensureBuilt(root = ROOT) {
   const tsconfig = readTsconfig(root);
   const files = sources(root, tsconfig);
   const key = buildKey(tsconfig.compilerOptions);
-  /** @type {{ key?: string, files?: Record<string, string> }} */
+  /** @type {{ key?: string, files?: Record<string, string>, json?: Record<string, string> }} */
   let manifest = {};
   try {
     manifest = JSON.parse(fs.readFileSync(path.join(out, MANIFEST), "utf8"));
@@ -170,11 +170,16 @@ function ensureBuilt(root = ROOT) {
   const expected = new Set(files.map((file) => outputOf(out, file)));
   const removedSources = Object.keys(manifest.files ?? {}).some((f) => !(f in stamps));
   let removed = 0;
+  const previousJson = manifest.key === key ? (manifest.json ?? {}) : {};
+  const imported = new Set(Object.keys(previousJson));
   if (stale.length > 0 || removedSources || manifest.key !== key) {
-    transpile(root, out, stale, tsconfig.compilerOptions);
+    for (const file of transpile(root, out, stale, tsconfig.compilerOptions)) imported.add(file);
     const roots = tsconfig.include.filter((p) => p.endsWith(".ts")).map((p) => p.replace(/\/\*\*\/\*\.ts$/, ""));
     removed = removeOrphans(out, expected, roots);
-    writeAtomic(path.join(out, MANIFEST), JSON.stringify({ key, files: stamps }));
+  }
+  const json = copyJsonModules(root, out, imported, previousJson);
+  if (stale.length > 0 || removedSources || manifest.key !== key || JSON.stringify(json) !== JSON.stringify(previousJson)) {
+    writeAtomic(path.join(out, MANIFEST), JSON.stringify({ key, files: stamps, json }));
   }
   return { transpiled: stale.length, removed, total: files.length, ms: Number(process.hrtime.bigint() - started) / 1e6 };
 }
@@ -210,7 +215,7 @@ function esbuildOptions(compilerOptions) {
  * @param {string} root @param {string} out @param {string[]} files @param {Record<string, unknown>} compilerOptions
  */
 function transpile(root, out, files, compilerOptions) {
-  if (files.length === 0) return;
+  if (files.length === 0) return new Set();
   let result;
   try {
     result = esbuild().buildSync({
@@ -230,7 +235,34 @@ function transpile(root, out, files, compilerOptions) {
     );
     throw new BuildError(messages.length > 0 ? messages.join("\n") : String(error));
   }
-  for (const file of result.outputFiles) writeAtomic(file.path, file.contents);
+  /** @type {Set<string>} */
+  const json = new Set();
+  for (const file of result.outputFiles) {
+    writeAtomic(file.path, file.contents);
+    // As tsc with resolveJsonModule, a JSON module a source imports is emitted beside it in out/.
+    for (const match of file.text.matchAll(/require\("(\.{1,2}\/[^"]+\.json)"\)/g)) {
+      json.add(path.relative(out, path.resolve(path.dirname(file.path), match[1])));
+    }
+  }
+  return json;
+}
+
+/**
+ * Copies the JSON modules the sources import (paths relative to the checkout) into `out` when
+ * missing or changed since `previous` stamps; returns their current stamps.
+ * @param {string} root @param {string} out @param {Iterable<string>} files @param {Record<string, string>} previous
+ */
+function copyJsonModules(root, out, files, previous) {
+  /** @type {Record<string, string>} */
+  const stamps = {};
+  for (const file of files) {
+    const source = path.join(root, file);
+    if (!fs.existsSync(source)) continue;
+    const stat = fs.statSync(source);
+    stamps[file] = `${stat.size}:${stat.mtimeMs}`;
+    if (previous[file] !== stamps[file] || !fs.existsSync(path.join(out, file))) writeAtomic(path.join(out, file), fs.readFileSync(source));
+  }
+  return stamps;
 }
 
 /**
@@ -253,7 +285,7 @@ function buildTree(root, out) {
     }
   };
   walk("");
-  transpile(root, out, files, readTsconfig(ROOT).compilerOptions);
+  copyJsonModules(root, out, transpile(root, out, files, readTsconfig(ROOT).compilerOptions), {});
   return { transpiled: files.length, removed: 0, total: files.length, ms: Number(process.hrtime.bigint() - started) / 1e6 };
 }
 

@@ -46,6 +46,20 @@ describe("build (tools/build.cjs: esbuild, file by file, only what changed)", ()
     assert.equal(load(root, "index.js")(), "hi prod!");
   });
 
+  it("emits the JSON modules a source imports beside it, as tsc with resolveJsonModule does, and recopies a changed one", () => {
+    const root = project({
+      "index.ts": 'import limits from "./config/limits.json";\nexport = () => limits.days;\n',
+      "config/limits.json": '{ "days": 7 }\n',
+    });
+    ensureBuilt(root);
+    assert.equal(load(root, "index.js")(), 7);
+    // Only the JSON changes: no source is stale, the copy still follows.
+    write(root, "config/limits.json", '{ "days": 14 }\n');
+    fs.utimesSync(path.join(root, "config/limits.json"), new Date(), new Date(Date.now() + 5000));
+    assert.deepEqual(pick(ensureBuilt(root)), { transpiled: 0, removed: 0, total: 1 });
+    assert.equal(load(root, "index.js")(), 14);
+  });
+
   it("deletes the output of a removed source and any stray .js, so no stale module or test survives", () => {
     const root = project({ ...sources, "lib/extra.ts": "export const extra = 1;\n" });
     ensureBuilt(root);
