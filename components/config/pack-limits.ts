@@ -19,8 +19,10 @@ export interface PackLimits {
   readonly backup?: { readonly minimumDays: number; readonly cacheMinimumDays: number };
   /** deletion-protection: RDS deletion protection on. */
   readonly deletionProtection: boolean;
-  /** autoscaling-bounds with requireHeadroom: node groups can grow (max > min). */
+  /** autoscaling-bounds with requireHeadroom: node groups and scaled consumers can grow (max > min). */
   readonly nodeGroupHeadroom: boolean;
+  /** autoscaling-bounds without allowScaleToZero: a KEDA-scaled consumer keeps at least one replica. */
+  readonly scaledMinimumOne: boolean;
   /** eks-endpoint-restricted: the largest public share publicAccessCidrs may cover. */
   readonly publicAccessMaxSharePercent?: number;
   /** dr-replica-per-zone: each primary of a zone with two or more regions has a DR replica. */
@@ -52,6 +54,7 @@ export function packLimits(environment: Environment): PackLimits {
       : undefined,
     deletionProtection: mandatory("deletion-protection"),
     nodeGroupHeadroom: mandatory("autoscaling-bounds") && property<boolean>("autoscaling-bounds", "requireHeadroom"),
+    scaledMinimumOne: mandatory("autoscaling-bounds") && !property<boolean>("autoscaling-bounds", "allowScaleToZero"),
     publicAccessMaxSharePercent: mandatory("eks-endpoint-restricted")
       ? property<number>("eks-endpoint-restricted", "maxPublicSharePercent")
       : undefined,

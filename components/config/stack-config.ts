@@ -19,7 +19,8 @@ import { DeployerSettings, checkDeployer } from "./tiers/deployer";
 import { EdgeSettings, checkEdge } from "./tiers/edge";
 import { NetworkSettings } from "./tiers/network";
 import { AlarmSettings, ObservabilitySettings, checkAlarms, checkObservability } from "./tiers/observability";
-import { QueueSettings, checkQueues } from "./tiers/queues";
+import { QueueSettings, checkQueues, scaledQueues } from "./tiers/queues";
+import { KEDA, kedaSupports } from "../cluster/keda-release";
 import { RecoverySettings, checkRecovery } from "./tiers/recovery";
 import { checkTags } from "./tiers/tags";
 
@@ -182,10 +183,21 @@ export function resolvePlatformConfig(source: StackSource): PlatformConfig {
   const regions: RegionConfig[] = entries.map((entry, index) => {
     const name = entry.region as AwsRegionName;
     const tierReport = (tier: string) => (path: readonly PropertyKey[], message: string) => reportRegion(index, [tier, ...path], message);
-    checkCluster(entry.cluster, limits, tierReport("cluster"));
+    // A version EKS itself refuses is reported once, by checkCluster; KEDA's check stays silent then.
+    let versionRefused = false;
+    checkCluster(entry.cluster, limits, (path, message) => {
+      if (path[0] === "version") versionRefused = true;
+      tierReport("cluster")(path, message);
+    });
     checkDatabase(entry.database, { region: name, zone: entry.zone, stackRegions }, tierReport("database"));
     checkCache(entry.cache, tierReport("cache"));
-    checkQueues(entry.queues, tierReport("queues"));
+    checkQueues(entry.queues, { environment, limits, workloadNamespace: entry.cluster.workload.namespace }, tierReport("queues"));
+    if (scaledQueues(entry.queues).length > 0 && !versionRefused && !kedaSupports(entry.cluster.version)) {
+      tierReport("cluster")(
+        ["version"],
+        `must be a Kubernetes version KEDA ${KEDA.version} is tested on (${KEDA.kubernetes.join(", ")}; ${KEDA.kubernetesSource}) while a queue of this region has scaling enabled; got "${entry.cluster.version}"`,
+      );
+    }
     checkAlarms(entry.alarms, { database: entry.database, queues: entry.queues }, tierReport("alarms"));
     for (const problem of backupScheduleConflicts(
       entry.database.backupWindow,

@@ -6,6 +6,7 @@ import { AlertTopic } from "./alert-topic";
 import { dashboardBody } from "./dashboard";
 import { cacheMemberIds, elbArnSuffix, gibToBytes, queueNameOfUrl } from "./plan";
 import { SloAlarms } from "./slo";
+import { scaledOutAlarms } from "./queue-scaling-alarms";
 
 export interface ObservabilityArgs {
   /** AWS region of the alarms; it must match the provider the component inherits. */
@@ -27,7 +28,13 @@ export interface ObservabilityArgs {
   /** The region's cache: engine CPU, evictions and memory of every node. @default no cache alarms */
   readonly cache?: { readonly replicationGroupId: pulumi.Input<string>; readonly nodes: number };
   /** Queues (age of the oldest message) and their DLQs (any message at all). @default none */
-  readonly queues?: readonly { readonly name: string; readonly queueUrl: pulumi.Input<string>; readonly dlqUrl: pulumi.Input<string> }[];
+  readonly queues?: readonly {
+    readonly name: string;
+    readonly queueUrl: pulumi.Input<string>;
+    readonly dlqUrl: pulumi.Input<string>;
+    /** KEDA scales the queue's consumer: page when it is scaled out and the backlog still ages. @default not scaled */
+    readonly scaling?: { readonly maxReplicas: number; readonly messagesPerReplica: number };
+  }[];
   /**
    * Karpenter's NodePool CPU limit: alarms when the cluster's nodes reach `capacityPercent` of it
    * (Container Insights `node_cpu_limit`): pass it only when the cluster runs the CloudWatch
@@ -75,8 +82,12 @@ export class Observability extends pulumi.ComponentResource {
     const actions = [topic.topicArn];
 
     // Specs marked `unhealthy` feed the composite: user-facing errors and data-tier saturation.
-    const specs: { spec: AlarmSpec; unhealthy: boolean }[] = [];
-    const add = (unhealthy: boolean, spec: AlarmSpec) => specs.push({ spec, unhealthy });
+    // `silent` specs only feed a composite alarm, which pages instead.
+    const specs: { spec: AlarmSpec; unhealthy: boolean; silent?: boolean }[] = [];
+    const add = (unhealthy: boolean, spec: AlarmSpec, silent = false) => specs.push({ spec, unhealthy, silent });
+    const scaledOut: { queue: string; atMax: string; ageing: string }[] = [];
+    // Graphed already: the queue's age widget shows the same metric.
+    const notGraphed = new Set<string>();
 
     let slo: SloAlarms | undefined;
     if (args.loadBalancer) {
@@ -222,6 +233,13 @@ export class Observability extends pulumi.ComponentResource {
         threshold: t.queueOldestMessageSeconds,
         comparison: "GreaterThanThreshold",
       });
+      if (queue.scaling !== undefined) {
+        const s = scaledOutAlarms(queue.name, queue.scaling, t.queueOldestMessageSeconds, (m) => sqs(queue.queueUrl, m));
+        add(false, s.atMax, true);
+        add(false, s.ageing, true);
+        scaledOut.push({ queue: queue.name, atMax: s.atMax.role, ageing: s.ageing.role });
+        notGraphed.add(s.ageing.role);
+      }
       add(false, {
         role: `queue-${queue.name}-dlq`,
         description: `Dead-letter queue of ${queue.name} holds a message`,
@@ -271,8 +289,25 @@ export class Observability extends pulumi.ComponentResource {
     }
 
     const created: Record<string, aws.cloudwatch.MetricAlarm> = {};
-    for (const { spec } of specs) created[spec.role] = metricAlarm(name, `${prefix}-${spec.role}`, spec, actions, this);
+    for (const { spec, silent } of specs)
+      created[spec.role] = metricAlarm(name, `${prefix}-${spec.role}`, spec, silent ? [] : actions, this);
     this.alarms = created;
+    // "Scaled out yet backlog ageing": both halves in alarm at once page the region's topic.
+    for (const s of scaledOut) {
+      const alarmName = `${prefix}-queue-${s.queue}-scaled-out-ageing`;
+      new aws.cloudwatch.CompositeAlarm(
+        `${name}-queue-${s.queue}-scaled-out-ageing`,
+        {
+          alarmName,
+          alarmDescription: `Queue ${s.queue}: KEDA has scaled its consumer to maxReplicas and the oldest message still ages; raise maxReplicas or fix the consumer`,
+          alarmRule: pulumi.all([created[s.atMax].name, created[s.ageing].name]).apply(([a, b]) => `ALARM("${a}") AND ALARM("${b}")`),
+          alarmActions: actions,
+          okActions: actions,
+          tags: { Name: alarmName },
+        },
+        { parent: this },
+      );
+    }
 
     const unhealthyNames: pulumi.Input<string>[] = [
       ...specs.filter((s) => s.unhealthy).map((s) => created[s.spec.role].name),
@@ -297,7 +332,10 @@ export class Observability extends pulumi.ComponentResource {
             { parent: this },
           );
 
-    const widgets = [...specs.map((s) => widgetOf(s.spec)), ...(slo?.specs.filter((s) => s.role.endsWith("-long")).map(widgetOf) ?? [])];
+    const widgets = [
+      ...specs.filter((s) => !notGraphed.has(s.spec.role)).map((s) => widgetOf(s.spec)),
+      ...(slo?.specs.filter((s) => s.role.endsWith("-long")).map(widgetOf) ?? []),
+    ];
     const dashboard = new aws.cloudwatch.Dashboard(
       `${name}-dashboard`,
       {

@@ -10,7 +10,7 @@ export interface QueueNames {
 }
 
 /** Physical names: `<prefix><name>` and `<prefix><name>-dlq`, FIFO ones ending in ".fifo". */
-export function queueNames(prefix: string, queue: QueueSettings): QueueNames {
+export function queueNames(prefix: string, queue: Pick<QueueSettings, "name" | "fifo" | "dlqFifo">): QueueNames {
   const dlqFifo = queue.dlqFifo ?? queue.fifo;
   const names = {
     main: `${prefix}${queue.name}${queue.fifo ? ".fifo" : ""}`,

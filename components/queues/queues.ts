@@ -28,6 +28,8 @@ export interface QueuesArgs {
 export class Queues extends pulumi.ComponentResource {
   /** Queue URL per config name (the main queue). */
   public readonly queueUrls: Record<string, pulumi.Output<string>>;
+  /** Main queue ARN per config name. */
+  public readonly queueArnsByName: Record<string, pulumi.Output<string>>;
   /** DLQ URL per config name. */
   public readonly dlqUrls: Record<string, pulumi.Output<string>>;
   /** ARNs of every main queue and every DLQ (what the workload role's IAM policy covers). */
@@ -40,6 +42,7 @@ export class Queues extends pulumi.ComponentResource {
     super("platform:queues:Queues", name, {}, opts);
     this.queueUrls = {};
     this.dlqUrls = {};
+    this.queueArnsByName = {};
     const mainArns: pulumi.Output<string>[] = [];
     const dlqArns: pulumi.Output<string>[] = [];
 
@@ -98,6 +101,7 @@ export class Queues extends pulumi.ComponentResource {
 
       this.queueUrls[queue.name] = main.url;
       this.dlqUrls[queue.name] = dlq.url;
+      this.queueArnsByName[queue.name] = main.arn;
       mainArns.push(main.arn);
       dlqArns.push(dlq.arn);
     }

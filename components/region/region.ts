@@ -16,6 +16,9 @@ import { Queues } from "../queues/queues";
 import { RegionalOrigin } from "../edge/regional-origin";
 import { ValidationRecords } from "../edge/validation-records";
 import { WorkloadIdentity } from "../workload/workload-identity";
+import { scaledQueues } from "../config/tiers/queues";
+import { Keda } from "../cluster/keda";
+import { QueueScalers } from "../queues/queue-scalers";
 
 export interface RegionArgs {
   readonly platform: PlatformConfig;
@@ -45,6 +48,8 @@ export class Region extends pulumi.ComponentResource {
   public readonly database: Database;
   public readonly cache: Cache;
   public readonly queues: Queues;
+  /** KEDA, when a queue of the region scales its consumer on depth (queues[].scaling.enabled). */
+  public readonly keda?: Keda;
   /** The ALB the CDN reaches this region through. */
   public readonly origin: RegionalOrigin;
   /** Cross-region DR replicas of other regions' primaries placed here (added by index.ts). */
@@ -161,6 +166,36 @@ export class Region extends pulumi.ComponentResource {
       { parent: this },
     );
 
+    // Section: queue-depth autoscaling (KEDA and a ScaledObject per scaled queue), only when a queue opts in.
+    const scaled = scaledQueues(region.queues);
+    if (scaled.length > 0) {
+      this.keda = new Keda(
+        `${name}-keda`,
+        {
+          clusterName: this.cluster.clusterName,
+          clusterArn: this.cluster.clusterArn,
+          accountId: caller.accountId,
+          queueArns: scaled.map((q) => this.queues.queueArnsByName[q.name]),
+          operatorReplicas: args.platform.environment === "prod" ? 2 : 1,
+          kubernetesProvider: this.cluster.kubernetesProvider,
+          dependsOn: [...this.cluster.addonsReady],
+        },
+        { parent: this },
+      );
+      new QueueScalers(
+        `${name}-queue-scalers`,
+        {
+          queues: scaled,
+          queueUrls: this.queues.queueUrls,
+          region: region.region,
+          namespace: this.cluster.workloadNamespace,
+          kubernetesProvider: this.cluster.kubernetesProvider,
+          keda: this.keda.release,
+        },
+        { parent: this },
+      );
+    }
+
     // Section: workload access (the role's policy over this region's queues and secrets).
     this.workloadAccess = new WorkloadAccess(
       `${name}-workload-access`,
@@ -214,7 +249,12 @@ export class Region extends pulumi.ComponentResource {
           replicaIdentifiers: this.database.replicaIdentifiers,
         },
         cache: { replicationGroupId: this.cache.replicationGroupId, nodes: region.cache.replicas + 1 },
-        queues: region.queues.map((q) => ({ name: q.name, queueUrl: this.queues.queueUrls[q.name], dlqUrl: this.queues.dlqUrls[q.name] })),
+        queues: region.queues.map((q) => ({
+          name: q.name,
+          queueUrl: this.queues.queueUrls[q.name],
+          dlqUrl: this.queues.dlqUrls[q.name],
+          scaling: q.scaling.enabled ? { maxReplicas: q.scaling.maxReplicas, messagesPerReplica: q.scaling.messagesPerReplica } : undefined,
+        })),
         // Its metric comes from Container Insights: without the add-on the alarm would never get data.
         karpenter: region.cluster.containerInsights
           ? { clusterName: this.cluster.clusterName, cpuLimit: region.cluster.karpenter.cpuLimit }

@@ -33,9 +33,10 @@ export type Placement = "regional" | "global" | "scoped" | "provider" | "compone
  * - connection: the id of a stack resource (a VPC peering connection) whose region counts;
  * - grant: an IAM policy document; the resources its Allow statements grant;
  * - trust: an IAM trust policy; who may assume the role;
- * - datastore: an ElastiCache global datastore id.
+ * - datastore: an ElastiCache global datastore id;
+ * - url: an AWS service URL (an SQS queue URL) whose host names the region (or an ARN given instead).
  */
-export type ChannelKind = "arn" | "region" | "bucket" | "host" | "endpoint" | "connection" | "grant" | "trust" | "datastore";
+export type ChannelKind = "arn" | "region" | "bucket" | "host" | "endpoint" | "connection" | "grant" | "trust" | "datastore" | "url";
 
 export type Carries = "data" | "keys" | "access" | "logs" | "traffic";
 
@@ -66,6 +67,7 @@ const REFS = "references-in-residency-zone";
 const KEYS = "kms-key-in-resource-region";
 const DEST = "destinations-in-zone";
 const GRANTS = "iam-grants-in-zone";
+const CLUSTER_OBJECTS = "cluster-objects-in-zone";
 
 const arnChannel = (path: string, carries: Carries, rule = REFS): Channel => ({ path, kind: "arn", carries, rule });
 const key = (path: string): Channel => ({ path, kind: "arn", carries: "keys", rule: KEYS });
@@ -147,6 +149,37 @@ export const RESIDENCY_TYPES: Readonly<Record<string, ResidencyType>> = {
   "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding": inCluster("apiextensions/customresource/"),
   "kubernetes:karpenter.sh/v1:NodePool": inCluster("apiextensions/customresource/"),
   "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass": inCluster("apiextensions/customresource/"),
+  // KEDA (keda.sh/v1alpha1): the operator polls the queue a ScaledObject names, with the region it names.
+  "kubernetes:keda.sh/v1alpha1:ScaledObject": {
+    placement: "cluster",
+    holdsData: false,
+    channels: [
+      { path: "spec.triggers[].metadata.awsRegion", kind: "region", carries: "access", rule: CLUSTER_OBJECTS },
+      { path: "spec.triggers[].metadata.queueURL", kind: "url", carries: "access", rule: CLUSTER_OBJECTS },
+      { path: "spec.triggers[].metadata.awsEndpoint", kind: "url", carries: "access", rule: CLUSTER_OBJECTS },
+    ],
+    configKey: "platform:regions[].queues[].scaling",
+    sources: [
+      `${K8S}/apiextensions/customresource/`,
+      "https://keda.sh/docs/2.20/scalers/aws-sqs/",
+      "kedacore/keda v2.20.2 pkg/scalers/aws_sqs_queue_scaler.go",
+    ],
+  },
+  "kubernetes:keda.sh/v1alpha1:TriggerAuthentication": {
+    placement: "cluster",
+    holdsData: false,
+    channels: [
+      { path: "spec.podIdentity.roleArn", kind: "arn", carries: "access", rule: CLUSTER_OBJECTS },
+      { path: "spec.awsSecretManager.region", kind: "region", carries: "access", rule: CLUSTER_OBJECTS },
+      { path: "spec.awsSecretManager.secrets[].name", kind: "arn", carries: "data", rule: CLUSTER_OBJECTS },
+    ],
+    configKey: "platform:regions[].queues[].scaling",
+    sources: [
+      `${K8S}/apiextensions/customresource/`,
+      "https://keda.sh/docs/2.20/authentication-providers/aws/",
+      "kedacore/keda v2.20.2 apis/keda/v1alpha1/triggerauthentication_types.go",
+    ],
+  },
 
   // Network (the awsx VPC's children appear under the CLI only).
   "aws:ec2/vpc:Vpc": regional([`${REG}/ec2/vpc/`]),

@@ -56,6 +56,7 @@ export const MIRRORED_POLICIES = {
     configSchema: {
       properties: {
         requireHeadroom: { type: "boolean", default: true, description: "Require max > min (prod: room to grow)." },
+        allowScaleToZero: { type: "boolean", default: false, description: "Allow a KEDA ScaledObject with minReplicaCount 0 (dev)." },
       },
     },
   },

@@ -9,6 +9,7 @@ import { requiredTags } from "./governance/required-tags";
 import { cacheGlobalDatastoreInZone } from "./residency/cache-global-datastore-in-zone";
 import { cdnBehavioursInZone } from "./residency/cdn-behaviours-in-zone";
 import { cdnLogsInViewerZone } from "./residency/cdn-logs-in-viewer-zone";
+import { clusterObjectsInZone } from "./residency/cluster-objects-in-zone";
 import { destinationsInZone } from "./residency/destinations-in-zone";
 import { iamGrantsInZone } from "./residency/iam-grants-in-zone";
 import { cdnOriginGroupsInOneZone } from "./residency/cdn-origin-groups-in-one-zone";
@@ -51,6 +52,7 @@ export const POLICIES: Policies = [
   cdnOriginGroupsInOneZone,
   logBucketsInZone,
   destinationsInZone,
+  clusterObjectsInZone,
   iamGrantsInZone,
   cdnBehavioursInZone,
   cdnLogsInViewerZone,

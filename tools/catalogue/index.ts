@@ -22,6 +22,7 @@ import { S3_ENTRIES } from "./aws/s3";
 import { SECRETS_ENTRIES } from "./aws/secretsmanager";
 import { SQS_ENTRIES } from "./aws/sqs";
 import { INVOKE_ENTRIES } from "./invokes";
+import { KEDA_ENTRIES } from "./other/keda";
 import { KUBERNETES_ENTRIES } from "./other/kubernetes";
 import { PROVIDER_ENTRIES } from "./other/providers";
 import { RANDOM_ENTRIES } from "./other/random";
@@ -39,6 +40,7 @@ const ENTRIES: readonly TypeEntry[] = [
   ...EC2_ENTRIES,
   ...EKS_ENTRIES,
   ...KUBERNETES_ENTRIES,
+  ...KEDA_ENTRIES,
   ...RDS_ENTRIES,
   ...ELASTICACHE_ENTRIES,
   ...DYNAMODB_ENTRIES,

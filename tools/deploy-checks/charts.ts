@@ -15,10 +15,19 @@ export interface ApiKind {
 export interface Workload {
   /** The Deployment the chart renders. */
   readonly name: string;
-  /** The values keys that feed its pod template (top level of values.yaml). */
+  /** The values keys that feed its pod template (dotted paths into values.yaml, e.g. `operator.replicaCount`). */
   readonly keys: { readonly replicas: string; readonly nodeSelector: string; readonly tolerations: string; readonly affinity: string };
   /** Scheduling-related values of its pod template, as the chart's values.yaml defaults them. */
   readonly defaults: PodScheduling;
+  /**
+   * Chart-wide keys the template falls back to when the workload's own key is empty (Helm's
+   * `default` function: `.Values.operator.tolerations | default .Values.tolerations`), with their defaults.
+   */
+  readonly fallbacks?: { readonly keys: Partial<Workload["keys"]>; readonly defaults: Partial<Omit<PodScheduling, "replicas">> };
+  /** nodeSelector entries the template always writes, whatever the values. */
+  readonly fixedNodeSelector?: Readonly<Record<string, string>>;
+  /** The values key that renders the workload at all (`metricsServer.enabled`), with its default. */
+  readonly enabled?: { readonly key: string; readonly default: boolean };
 }
 
 export interface ChartFacts {
@@ -28,6 +37,12 @@ export interface ChartFacts {
   /** values.yaml (and crds/) at the commit that released this version. */
   readonly source: string;
   readonly crds: readonly ApiKind[];
+  /**
+   * Where the CRDs are: the chart's crds/ directory (the default; `skipCrds` leaves them out), or
+   * templates gated by a values key (`crds.install`), which helm applies with the release's other
+   * objects; skipCrds does not apply to them.
+   */
+  readonly crdsTemplated?: { readonly key: string; readonly default: boolean };
   readonly workloads: readonly Workload[];
 }
 
@@ -99,6 +114,40 @@ export const CHART_FACTS: readonly ChartFacts[] = [
     crds: [],
     workloads: [{ name: "metrics-server", keys: standardKeys, defaults: { replicas: 1, nodeSelector: {}, tolerations: [], affinity: {} } }],
   },
+  {
+    chart: "keda",
+    version: "2.20.2",
+    // "prepare v2.20.2 release (#895)": keda/values.yaml, keda/templates/crds/ (CRDs as templates,
+    // gated by crds.install) and the three Deployments' templates (manager/, metrics-server/,
+    // webhooks/deployment.yaml), each writing nodeSelector kubernetes.io/os: linux and falling
+    // back to the chart-wide nodeSelector, tolerations and affinity when its own are empty.
+    source: "https://github.com/kedacore/charts/blob/cbb9bb8ce0809dc9048f72302f7c09765d66ed56/keda/values.yaml",
+    crds: [
+      { group: "eventing.keda.sh", kind: "CloudEventSource" },
+      { group: "eventing.keda.sh", kind: "ClusterCloudEventSource" },
+      { group: "keda.sh", kind: "ClusterTriggerAuthentication" },
+      { group: "keda.sh", kind: "ScaledJob" },
+      { group: "keda.sh", kind: "ScaledObject" },
+      { group: "keda.sh", kind: "TriggerAuthentication" },
+    ],
+    crdsTemplated: { key: "crds.install", default: true },
+    workloads: (["operator", "metricsServer", "webhooks"] as const).map((component) => ({
+      name: { operator: "keda-operator", metricsServer: "keda-operator-metrics-apiserver", webhooks: "keda-admission-webhooks" }[component],
+      keys: {
+        replicas: `${component}.replicaCount`,
+        nodeSelector: `${component}.nodeSelector`,
+        tolerations: `${component}.tolerations`,
+        affinity: `${component}.affinity`,
+      },
+      defaults: { replicas: 1, nodeSelector: {}, tolerations: [], affinity: {} },
+      fallbacks: {
+        keys: { nodeSelector: "nodeSelector", tolerations: "tolerations", affinity: "affinity" },
+        defaults: { nodeSelector: {}, tolerations: [], affinity: {} },
+      },
+      fixedNodeSelector: { "kubernetes.io/os": "linux" },
+      ...(component === "operator" ? {} : { enabled: { key: `${component}.enabled`, default: true } }),
+    })),
+  },
 ];
 
 export function chartFacts(chart: string, version: string): ChartFacts | undefined {
@@ -123,6 +172,24 @@ export function coalesce(defaults: unknown, user: unknown): unknown {
     return result;
   }
   return user;
+}
+
+/** The value at a dotted path of a values map (`operator.replicaCount`), undefined when absent. */
+export function valueAt(values: unknown, path: string): unknown {
+  return path.split(".").reduce<unknown>((v, key) => (isMap(v) ? v[key] : undefined), values);
+}
+
+/** Helm's `default`: the value when it is non-empty (not null, "", 0, false, [] or {}), else the fallback. */
+export function helmDefault(value: unknown, fallback: unknown): unknown {
+  const empty =
+    value === undefined ||
+    value === null ||
+    value === "" ||
+    value === 0 ||
+    value === false ||
+    (Array.isArray(value) && value.length === 0) ||
+    (isMap(value) && Object.keys(value).length === 0);
+  return empty ? fallback : value;
 }
 
 function isMap(value: unknown): value is Record<string, unknown> {

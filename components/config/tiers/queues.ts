@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { IssueReporter, intBetween, flag } from "./common";
+import { Environment, IssueReporter, intBetween, flag } from "./common";
+import type { PackLimits } from "../pack-limits";
+import { checkQueueScaling, checkScaledDeploymentsUnique, queueScalingDefaults, queueScalingSettings } from "./queue-scaling";
 
 /** One SQS queue with its dead-letter queue. */
 export const queueSettings = z.strictObject({
@@ -16,6 +18,8 @@ export const queueSettings = z.strictObject({
   dlqRetentionSeconds: intBetween(60, 1209600).default(1209600),
   /** The DLQ's kind; it must match the queue's (a FIFO queue needs a FIFO DLQ). Defaults to the queue's. */
   dlqFifo: flag().optional(),
+  /** Queue-depth autoscaling of the queue's consumer by KEDA (see queue-scaling.ts); off by default. */
+  scaling: queueScalingSettings.default(queueScalingDefaults),
 });
 export type QueueSettings = z.infer<typeof queueSettings>;
 
@@ -23,7 +27,15 @@ export const queuesSettings = z.array(queueSettings, { error: (i) => `must be a 
 
 export const queuesDefaults: readonly QueueSettings[] = [];
 
-export function checkQueues(queues: readonly QueueSettings[], report: IssueReporter): void {
+export interface QueuesContext {
+  readonly environment: Environment;
+  /** What the environment's pack refuses (scaled consumers' bounds). */
+  readonly limits: PackLimits;
+  /** The namespace the stack creates for the workload (cluster.workload.namespace). */
+  readonly workloadNamespace: string;
+}
+
+export function checkQueues(queues: readonly QueueSettings[], context: QueuesContext, report: IssueReporter): void {
   const seen = new Set<string>();
   queues.forEach((queue, index) => {
     if (seen.has(queue.name)) report([index, "name"], `"${queue.name}" is listed twice; queue names must be unique in a region`);
@@ -40,5 +52,14 @@ export function checkQueues(queues: readonly QueueSettings[], report: IssueRepor
         `must be at least retentionSeconds (${queue.retentionSeconds}): SQS keeps a message's original enqueue time, so a shorter DLQ retention drops it early`,
       );
     }
+    checkQueueScaling(queue.scaling, { queueName: queue.name, ...context }, (path, message) =>
+      report([index, "scaling", ...path], message),
+    );
   });
+  checkScaledDeploymentsUnique(queues, context.workloadNamespace, report);
+}
+
+/** The queues whose consumer KEDA scales. */
+export function scaledQueues(queues: readonly QueueSettings[]): QueueSettings[] {
+  return queues.filter((q) => q.scaling.enabled);
 }

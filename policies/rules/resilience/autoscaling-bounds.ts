@@ -5,7 +5,10 @@ import { inStackFile } from "../../lib/stack-keys";
 
 interface Config {
   readonly requireHeadroom: boolean;
+  readonly allowScaleToZero: boolean;
 }
+
+const SCALED_OBJECT = "kubernetes:keda.sh/v1alpha1:ScaledObject";
 
 interface Bounds {
   readonly where: string;
@@ -27,6 +30,9 @@ function boundsOf(type: string, p: Record<string, any>): Bounds | undefined {
       return { where: "", min: p.minSize, desired: p.desiredCapacity, max: p.maxSize };
     case "aws:appautoscaling/target:Target":
       return { where: "", min: p.minCapacity, max: p.maxCapacity };
+    case SCALED_OBJECT:
+      // CRD defaults when unset: minReplicaCount 0, maxReplicaCount 100 (keda.sh/docs/2.20/reference/scaledobject-spec/).
+      return { where: "spec.", min: p.spec?.minReplicaCount ?? 0, max: p.spec?.maxReplicaCount ?? 100 };
     default:
       return undefined;
   }
@@ -34,7 +40,9 @@ function boundsOf(type: string, p: Record<string, any>): Bounds | undefined {
 
 /**
  * Autoscaling bounds make sense (min <= desired <= max) and, where `requireHeadroom` is set
- * (prod), max > min so capacity can grow under load or during a node replacement.
+ * (prod), max > min so capacity can grow under load or during a node replacement. Where
+ * `allowScaleToZero` is off (prod), a KEDA ScaledObject keeps at least one replica: at zero the
+ * first message waits for a pod to be scheduled and started.
  */
 export const autoscalingBounds: ResourceValidationPolicy = {
   name: "autoscaling-bounds",
@@ -42,11 +50,21 @@ export const autoscalingBounds: ResourceValidationPolicy = {
   ...MIRRORED_POLICIES["autoscaling-bounds"],
   severity: "medium",
   validateResource: (args, reportViolation) => {
-    const { requireHeadroom } = args.getConfig<Config>();
+    const { requireHeadroom, allowScaleToZero } = args.getConfig<Config>();
     const b = boundsOf(args.type, args.props);
     if (b === undefined) return;
     const { min, desired, max } = b;
-    const key = args.type === "aws:eks/nodeGroup:NodeGroup" ? inStackFile("regions[].cluster.systemNodeGroup", regionOf(args)) : "";
+    const key =
+      args.type === "aws:eks/nodeGroup:NodeGroup"
+        ? inStackFile("regions[].cluster.systemNodeGroup", regionOf(args))
+        : args.type === SCALED_OBJECT
+          ? inStackFile("regions[].queues[].scaling")
+          : "";
+    if (args.type === SCALED_OBJECT && !allowScaleToZero && min === 0) {
+      reportViolation(
+        `${args.name}: spec.minReplicaCount is 0; keep at least 1 replica, or allow scale to zero in this environment's policy config.${key}`,
+      );
+    }
     if (min !== undefined && max !== undefined && min > max) {
       reportViolation(`${args.name}: ${b.where}minimum ${min} exceeds the maximum ${max}; lower the minimum or raise the maximum.${key}`);
     }

@@ -19,7 +19,7 @@ const NO_TRIGGERS = none("holds no data; the provider replaces it when its name 
 const NO_DATA = none("a Kubernetes object applied from code");
 /** RFC 1123 label (namespaces) and DNS subdomain (most other objects). */
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+export const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** What the Kubernetes API server adds to every object's metadata. */
 function kubeObject(ctx: MockResourceContext, namespaced: boolean): MockResourceResult {
@@ -57,7 +57,7 @@ const objectName = (max: number, pattern: RegExp, what: string): InputRule => ({
   },
 });
 
-const object = (
+export const kubernetesObject = (
   type: string,
   namespaced: boolean,
   pattern: RegExp,
@@ -113,14 +113,14 @@ export const KUBERNETES_ENTRIES: readonly TypeEntry[] = [
     data: NO_DATA,
   },
   {
-    ...object(NAMESPACE, false, LABEL, 63, "namespace names are RFC 1123 labels", [registry(NAMESPACE), NAMES], 2),
+    ...kubernetesObject(NAMESPACE, false, LABEL, 63, "namespace names are RFC 1123 labels", [registry(NAMESPACE), NAMES], 2),
     mock: (ctx) => {
       const result = kubeObject(ctx, false);
       return { ...result, outputs: { ...result.outputs, status: { phase: "Active" } } };
     },
   },
-  object(SERVICE_ACCOUNT, true, SUBDOMAIN, 253, "object names are DNS subdomains", [registry(SERVICE_ACCOUNT), NAMES], 1),
-  object(
+  kubernetesObject(SERVICE_ACCOUNT, true, SUBDOMAIN, 253, "object names are DNS subdomains", [registry(SERVICE_ACCOUNT), NAMES], 1),
+  kubernetesObject(
     NODE_POOL,
     false,
     SUBDOMAIN,
@@ -129,7 +129,7 @@ export const KUBERNETES_ENTRIES: readonly TypeEntry[] = [
     ["https://github.com/aws/karpenter-provider-aws/blob/main/pkg/apis/crds/karpenter.sh_nodepools.yaml", NAMES],
     1,
   ),
-  object(
+  kubernetesObject(
     EC2_NODE_CLASS,
     false,
     SUBDOMAIN,
@@ -139,7 +139,7 @@ export const KUBERNETES_ENTRIES: readonly TypeEntry[] = [
     1,
   ),
   {
-    ...object(
+    ...kubernetesObject(
       TARGET_GROUP_BINDING,
       true,
       SUBDOMAIN,

@@ -1,5 +1,5 @@
 import { PlannedResource } from "../../engine/model";
-import { chartFacts } from "../charts";
+import { ChartFacts, chartFacts, coalesce, valueAt } from "../charts";
 import {
   BUILT_IN_API_GROUPS,
   CRD,
@@ -34,9 +34,10 @@ export const crdBeforeCustomResources: DeployCheck = {
         if (candidate.urn === r.urn || clusterKeyOf(plan, candidate) !== cluster) return false;
         const inputs = inputsOf(candidate);
         if (candidate.type === CRD) return inputs.spec?.group === group && inputs.spec?.names?.kind === kind;
-        if (!isHelmRelease(candidate) || inputs.skipCrds === true) return false;
+        if (!isHelmRelease(candidate)) return false;
         const facts = chartFacts(chartOf(candidate), String(inputs.version ?? ""));
-        return facts?.crds.some((crd) => crd.group === group && crd.kind === kind) ?? false;
+        if (facts === undefined || !installsCrds(facts, inputs)) return false;
+        return facts.crds.some((crd) => crd.group === group && crd.kind === kind);
       });
     };
     for (const r of kube) {
@@ -71,3 +72,9 @@ export const crdBeforeCustomResources: DeployCheck = {
     return findings;
   },
 };
+
+/** A release installs its chart's CRDs: from crds/ unless skipCrds, or as templates when their values key is on. */
+function installsCrds(facts: ChartFacts, inputs: Record<string, any>): boolean {
+  if (facts.crdsTemplated === undefined) return inputs.skipCrds !== true;
+  return coalesce(facts.crdsTemplated.default, valueAt(inputs.values ?? {}, facts.crdsTemplated.key)) !== false;
+}

@@ -1,5 +1,5 @@
 import { Plan, PlannedResource } from "../../engine/model";
-import { ChartFacts, Workload, chartFacts, coalesce } from "../charts";
+import { ChartFacts, Workload, chartFacts, coalesce, helmDefault, valueAt } from "../charts";
 import { EKS_NODE_GROUP, chartOf, clusterKeyOf, clusterOf, inputsOf, isHelmRelease, references } from "../kubernetes";
 import { NodeCapacity, PodScheduling, nodeGroupCapacity, nodePoolCapacity, onePerNode, tolerates, whyNot } from "../scheduling";
 import { CreationOrder, DeployCheck, DeployFinding } from "../types";
@@ -38,6 +38,7 @@ export const helmPodsSchedulable: DeployCheck = {
       const existing = capacityOf(plan, release, order, true);
       const anywhere = capacityOf(plan, release, order, false);
       for (const workload of facts.workloads) {
+        if (!rendered(workload, inputs.values ?? {})) continue;
         const finding = checkWorkload(
           release,
           facts,
@@ -59,13 +60,26 @@ function timeoutOf(inputs: Record<string, any>): number {
 }
 
 function podOf(workload: Workload, values: Record<string, unknown>): PodScheduling {
-  const value = (key: string, fallback: unknown) => coalesce(fallback, values[key]);
-  return {
-    replicas: Number(value(workload.keys.replicas, workload.defaults.replicas) ?? 1),
-    nodeSelector: (value(workload.keys.nodeSelector, workload.defaults.nodeSelector) ?? {}) as Record<string, unknown>,
-    tolerations: (value(workload.keys.tolerations, workload.defaults.tolerations) ?? []) as Record<string, unknown>[],
-    affinity: (value(workload.keys.affinity, workload.defaults.affinity) ?? {}) as Record<string, unknown>,
+  const value = (key: keyof Workload["keys"], fallback: unknown) => {
+    const own = coalesce(fallback, valueAt(values, workload.keys[key]));
+    const globalKey = workload.fallbacks?.keys[key];
+    if (globalKey === undefined || key === "replicas") return own;
+    const global = coalesce(workload.fallbacks?.defaults[key as "nodeSelector" | "tolerations" | "affinity"], valueAt(values, globalKey));
+    return helmDefault(own, global);
   };
+  const nodeSelector = (value("nodeSelector", workload.defaults.nodeSelector) ?? {}) as Record<string, unknown>;
+  return {
+    replicas: Number(value("replicas", workload.defaults.replicas) ?? 1),
+    nodeSelector: { ...(workload.fixedNodeSelector ?? {}), ...nodeSelector },
+    tolerations: (value("tolerations", workload.defaults.tolerations) ?? []) as Record<string, unknown>[],
+    affinity: (value("affinity", workload.defaults.affinity) ?? {}) as Record<string, unknown>,
+  };
+}
+
+/** Whether the chart renders the workload at all with these values (`metricsServer.enabled`). */
+function rendered(workload: Workload, values: Record<string, unknown>): boolean {
+  if (workload.enabled === undefined) return true;
+  return coalesce(workload.enabled.default, valueAt(values, workload.enabled.key)) !== false;
 }
 
 /** Node groups and NodePools of the release's cluster; `before`: only those created before it. */
