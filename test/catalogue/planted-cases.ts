@@ -19,6 +19,24 @@ const OTHER_KEY = keyIn("eu-west-1");
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/planted`;
 const long = (n: number, c = "a") => c.repeat(n);
 
+/** A ScaledObject KEDA admits (an aws-sqs-queue trigger), with one part changed. */
+function scaledObject(change: { metadata?: object; spec?: object; trigger?: Record<string, unknown> }): Record<string, unknown> {
+  const metadata = {
+    queueURL: `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/q`,
+    queueLength: "5",
+    awsRegion: "us-east-1",
+    ...change.trigger,
+  };
+  return {
+    metadata: change.metadata ?? { name: "planted", namespace: "app" },
+    spec: {
+      scaleTargetRef: { name: "worker" },
+      triggers: [{ type: "aws-sqs-queue", metadata: Object.fromEntries(Object.entries(metadata).filter(([, v]) => v !== undefined)) }],
+      ...change.spec,
+    },
+  };
+}
+
 const cases: [string, string, Record<string, unknown>, string, "eu-west-1"?][] = [
   // IAM
   ["role-name", "aws:iam/role:Role", { name: long(65), assumeRolePolicy: "{}" }, "name"],
@@ -177,6 +195,35 @@ const cases: [string, string, Record<string, unknown>, string, "eu-west-1"?][] =
   ["release-name", "kubernetes:helm.sh/v3:Release", { name: long(54), chart: "c" }, "name"],
   ["namespace-name", "kubernetes:core/v1:Namespace", { metadata: { name: "Planted_NS" } }, "metadata.name"],
   ["service-account-name", "kubernetes:core/v1:ServiceAccount", { metadata: { name: "planted", namespace: "Bad_NS" } }, "metadata.name"],
+  // KEDA (keda.sh/v1alpha1)
+  [
+    "scaled-object-hpa-name",
+    "kubernetes:keda.sh/v1alpha1:ScaledObject",
+    scaledObject({ metadata: { name: long(55), namespace: "app" } }),
+    "metadata.name",
+  ],
+  [
+    "scaled-object-bounds",
+    "kubernetes:keda.sh/v1alpha1:ScaledObject",
+    scaledObject({ spec: { minReplicaCount: 5, maxReplicaCount: 2 } }),
+    "spec.minReplicaCount",
+  ],
+  ["scaled-object-metadata", "kubernetes:keda.sh/v1alpha1:ScaledObject", scaledObject({ trigger: { queueLength: 5 } }), "spec.triggers"],
+  [
+    "scaled-object-sqs-region",
+    "kubernetes:keda.sh/v1alpha1:ScaledObject",
+    scaledObject({ trigger: { awsRegion: undefined } }),
+    "spec.triggers[].metadata",
+  ],
+  [
+    "trigger-auth-owner",
+    "kubernetes:keda.sh/v1alpha1:TriggerAuthentication",
+    {
+      metadata: { name: "planted", namespace: "app" },
+      spec: { podIdentity: { provider: "aws", identityOwner: "workload", roleArn: ROLE } },
+    },
+    "spec.podIdentity",
+  ],
   // RDS (single-resource rules)
   [
     "db-identifier",
