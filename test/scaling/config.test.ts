@@ -38,7 +38,13 @@ function at(env: Env, key: string): RegExp {
 
 /** The distinct messages reported for a key. */
 function messagesAt(env: Env, values: Record<string, unknown>, key: string): string[] {
-  return [...new Set(issuesOf(env, values).filter((i) => at(env, key).test(i.path)).map((i) => i.message))];
+  return [
+    ...new Set(
+      issuesOf(env, values)
+        .filter((i) => at(env, key).test(i.path))
+        .map((i) => i.message),
+    ),
+  ];
 }
 
 describe("queue scaling: config", () => {
