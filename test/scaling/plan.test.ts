@@ -5,6 +5,7 @@ import { kedaOperatorPolicy } from "../../components/cluster/keda";
 import { queueScalingDefaults } from "../../components/config/tiers/queue-scaling";
 import { scaledObjectSpec } from "../../components/queues/scaling-plan";
 import { creationGraph } from "../../tools/deploy-checks/creation-order";
+import { buildDiagram } from "../../tools/report/diagram";
 import { Plan, PlannedResource } from "../../tools/engine/model";
 import { committedPlan, inputsOf, ofType, outputsOf } from "../helpers/plan";
 
@@ -113,6 +114,22 @@ describe("queue scaling: the committed plans", () => {
       });
     });
   }
+
+  it("the diagram shows, per region, what KEDA scales on which queue, linked to the cluster and the queues", async () => {
+    const diagram = buildDiagram(await committedPlan("prod"));
+    const keda = diagram.nodes.filter((n) => n.id.endsWith("_keda"));
+    assert.deepEqual(
+      keda.map((n) => [n.region, n.label]),
+      ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1"].map((r) => [r, "KEDA<br>orders-worker on orders"]).sort(),
+    );
+    for (const node of keda) {
+      const labels = diagram.links.filter((l) => l.from === node.id).map((l) => [l.label, l.crossRegion]);
+      assert.deepEqual(labels.sort(), [
+        ["reads depth of", false],
+        ["scales consumers in", false],
+      ]);
+    }
+  });
 
   it("the ScaledObject spec: strings in trigger metadata, cooldown only when scaling to zero", () => {
     const base = { ...queueScalingDefaults, enabled: true, deployment: "w", messagesPerReplica: 7, activationMessages: 2 };

@@ -5,6 +5,8 @@
  * links across regions. Any tier may be absent; the diagram shows what exists.
  */
 import { Plan, PlannedResource } from "../engine/model";
+import { SCALED_OBJECT } from "../catalogue/other/keda";
+import { HELM_RELEASE } from "../catalogue/other/kubernetes";
 import { T, indexByUrn, isGlobal, plain, referencesOf, regionOfArn, regionsOf, zonesByRegion } from "./resources";
 
 export interface DiagramLink {
@@ -55,7 +57,7 @@ export function buildDiagram(plan: Plan): Diagram {
       : undefined;
   for (const rec of records) if (dns) nodeOf.set(rec.urn, dns);
 
-  const regionNodes = new Map<string, { lb: DiagramNode[]; cluster: DiagramNode[]; data: DiagramNode[] }>();
+  const regionNodes = new Map<string, { lb: DiagramNode[]; cluster: DiagramNode[]; data: DiagramNode[]; keda?: DiagramNode }>();
   for (const region of regionsOf(plan)) {
     const key = slug(region);
     const tier = { lb: [] as DiagramNode[], cluster: [] as DiagramNode[], data: [] as DiagramNode[] };
@@ -95,7 +97,16 @@ export function buildDiagram(plan: Plan): Diagram {
         add(`${key}_sqs`, `SQS x${queues.length}<br>${main.join(", ")}${dlqs.length ? ` + ${dlqs.length} DLQ` : ""}`, region, queues),
       );
     }
-    regionNodes.set(region, tier);
+    // KEDA: which consumers scale on which queue's depth (ScaledObjects with their release).
+    const scaled = ofType(SCALED_OBJECT, region);
+    const keda =
+      scaled.length === 0
+        ? undefined
+        : add(`${key}_keda`, `KEDA<br>${scaled.map(scalesWhat).join(", ")}`, region, [
+            ...scaled,
+            ...ofType(HELM_RELEASE, region).filter((r) => plain(r.inputs.chart) === "keda"),
+          ]);
+    regionNodes.set(region, { ...tier, keda });
   }
 
   const links: DiagramLink[] = [];
@@ -153,6 +164,8 @@ export function buildDiagram(plan: Plan): Diagram {
   for (const tier of regionNodes.values()) {
     for (const lb of tier.lb) for (const cluster of tier.cluster) link(lb, cluster, "routes to");
     for (const cluster of tier.cluster) for (const data of tier.data) if (!data.label.startsWith("RDS DR")) link(cluster, data, "uses");
+    for (const cluster of tier.cluster) link(tier.keda, cluster, "scales consumers in");
+    for (const data of tier.data) if (data.label.startsWith("SQS")) link(tier.keda, data, "reads depth of");
   }
   // Replication: every replica node from its source's node.
   for (const r of plan.resources.filter((x) => x.type === T.rdsInstance && plain(x.inputs.replicateSourceDb) !== undefined)) {
@@ -191,6 +204,12 @@ function isDeadLetterQueue(queue: PlannedResource, queues: readonly PlannedResou
     if (typeof redrive === "string") redrive = safeJson(redrive);
     return q !== queue && (redrive as { deadLetterTargetArn?: string } | undefined)?.deadLetterTargetArn === arn && arn !== undefined;
   });
+}
+
+/** `<Deployment> on <queue>` of a ScaledObject (its name is its queue's). */
+function scalesWhat(scaled: PlannedResource): string {
+  const inputs = plain(scaled.inputs) as { metadata?: { name?: string }; spec?: { scaleTargetRef?: { name?: string } } };
+  return `${inputs.spec?.scaleTargetRef?.name ?? scaled.name} on ${inputs.metadata?.name ?? "?"}`;
 }
 
 function queueName(queue: PlannedResource): string {
