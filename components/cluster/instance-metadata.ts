@@ -18,4 +18,5 @@ export const IMDS_FREE_COMPONENTS: Readonly<Record<string, string>> = {
   karpenter: "credentials from Pod Identity; region from the AWS_REGION env the release sets",
   "aws-load-balancer-controller": "credentials from Pod Identity; region and VPC id given as chart values",
   "metrics-server": "calls no AWS API",
+  keda: "only the operator calls AWS (SQS GetQueueAttributes): credentials from Pod Identity (keda-operator), region from each trigger's awsRegion, which the aws-sqs-queue scaler requires (kedacore/keda v2.20.2 pkg/scalers/aws_sqs_queue_scaler.go)",
 };

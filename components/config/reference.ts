@@ -88,8 +88,16 @@ function rows(schema: unknown, path: string[], defaults: (env: "dev" | "prod") =
       prod: show(valueAt(defaults("prod"), path)),
     });
     for (const [key, child] of Object.entries(element.shape as Record<string, unknown>)) {
-      const childDefault = defOf(child).type === "default" ? show(defOf(child).defaultValue) : "";
-      out.push({ key: `${path.join(".")}[].${key}`, type: typeOf(child), dev: childDefault, prod: childDefault });
+      const nested = defOf(unwrapped(child));
+      // An object inside a list element (queues[].scaling) is listed field by field.
+      const fields: [string, unknown][] =
+        nested.type === "object"
+          ? Object.entries(nested.shape as Record<string, unknown>).map(([k, c]) => [`${key}.${k}`, c])
+          : [[key, child]];
+      for (const [name, field] of fields) {
+        const fieldDefault = defOf(field).type === "default" ? show(defOf(field).defaultValue) : "";
+        out.push({ key: `${path.join(".")}[].${name}`, type: typeOf(field), dev: fieldDefault, prod: fieldDefault });
+      }
     }
     return;
   }
