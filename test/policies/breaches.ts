@@ -303,6 +303,17 @@ export const RESIDENCY_BREACHES: readonly Breach[] = [
     expect: /binds \S+\/intruder of cluster platform-prod to \S+, whose trust admits only/,
   },
   {
+    policy: "cluster-objects-in-zone",
+    what: "an EU cluster's KEDA scaler polling a US queue",
+    change: (p) =>
+      edit(p, named("eu-west-1-queue-scalers-orders"), (i) => {
+        i.spec.triggers[0].metadata.queueURL = output(p, "us-east-1-queues-orders", "url");
+        i.spec.triggers[0].metadata.awsRegion = US;
+      }),
+    expect:
+      /eu-west-1-queue-scalers-orders spec\.triggers\[0\]\.metadata\.awsRegion \(set by platform:regions\[\]\.queues\[\]\.scaling\) names us-east-1 \(zone us\)/,
+  },
+  {
     policy: "eks-admins-explicit",
     what: "a cluster whose creator keeps admin",
     change: (p) => edit(p, typed("aws:eks/cluster:Cluster", EU), (i) => (i.accessConfig.bootstrapClusterCreatorAdminPermissions = true)),
