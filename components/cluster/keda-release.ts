@@ -21,7 +21,18 @@ export const KEDA = {
   operatorServiceAccount: "keda-operator",
 } as const;
 
-/** True when the pinned KEDA release is tested on this Kubernetes minor version. */
-export function kedaSupports(kubernetes: string): boolean {
-  return (KEDA.kubernetes as readonly string[]).includes(kubernetes);
+/**
+ * KEDA's compatibility matrix, KEDA minor -> Kubernetes minors it is tested on (keda.sh/docs/2.22/operate/cluster/,
+ * "Kubernetes Compatibility"; the 2.20 row also in kedacore/keda-docs content/docs/2.20/operate/cluster.md @a55c5d3).
+ */
+export const KEDA_COMPATIBILITY: Readonly<Record<string, readonly string[]>> = {
+  "2.19": ["1.32", "1.33", "1.34"],
+  "2.20": ["1.33", "1.34", "1.35"],
+  "2.21": ["1.34", "1.35", "1.36"],
+};
+
+/** True when KEDA `version` (chart = app version, default the pinned one) is tested on this Kubernetes minor version. */
+export function kedaSupports(kubernetes: string, version: string = KEDA.version): boolean {
+  const minor = version.replace(/^v/, "").split(".").slice(0, 2).join(".");
+  return (KEDA_COMPATIBILITY[minor] ?? []).includes(kubernetes);
 }

@@ -1,6 +1,7 @@
 /** The deploy checks over KEDA's release and objects: passing as committed, failing for each planted defect. */
 import { strict as assert } from "node:assert";
 import { chartFacts } from "../../tools/deploy-checks/charts";
+import { addonVersionsCheck } from "../../tools/deploy-checks/checks/addon-versions";
 import { crdBeforeCustomResources } from "../../tools/deploy-checks/checks/crd-before-custom-resources";
 import { helmPodsSchedulable } from "../../tools/deploy-checks/checks/helm-pods-schedulable";
 import { namespaceBeforeObjects } from "../../tools/deploy-checks/checks/namespace-before-objects";
@@ -99,5 +100,19 @@ describe("queue scaling: deploy checks", () => {
     );
     assert.equal(found.length, 1);
     assert.match(found[0].atDeploy, /namespaces "workers" not found; nothing in this stack creates namespace "workers"/);
+  });
+});
+
+describe("queue scaling: addon-versions covers KEDA", () => {
+  it("passes KEDA 2.20.2 on the committed clusters, and fails it on a Kubernetes its matrix does not list", async () => {
+    const plan = await committedPlan("dev");
+    assert.deepEqual(findings(addonVersionsCheck, plan), []);
+    const release = named(plan, RELEASE);
+    const old = withInputs(plan, release.urn, (inputs) => (inputs.version = "2.19.0"));
+    const found = findings(addonVersionsCheck, old);
+    assert.equal(found.length, 1);
+    assert.equal(found[0].resource, release.urn);
+    assert.match(found[0].atDeploy, /^KEDA 2\.19\.0 is not tested on Kubernetes 1\.35/);
+    assert.match(found[0].fix, /lists 1\.35: 2\.20, 2\.21$/);
   });
 });

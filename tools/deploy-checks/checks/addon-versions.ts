@@ -6,7 +6,9 @@ import {
   addonRows,
   karpenterSupports,
 } from "../../../components/cluster/versions";
+import { KEDA, KEDA_COMPATIBILITY, kedaSupports } from "../../../components/cluster/keda-release";
 import { Plan, PlannedResource } from "../../engine/model";
+import { clusterOf as targetClusterOf } from "../kubernetes";
 import { DeployCheck, DeployFinding } from "../types";
 import { ancestorOfType, inputsOf, regionKey } from "../plan-lookup";
 
@@ -30,7 +32,7 @@ const CONFIG_KEY_OF_ADDON = new Map(Object.entries(ADDON_NAMES).map(([key, name]
 export const addonVersionsCheck: DeployCheck = {
   name: "addon-versions",
   description:
-    "every EKS add-on version and the Karpenter chart are valid for their cluster's Kubernetes version (components/cluster/versions.ts, rows with sources)",
+    "every EKS add-on version and the Karpenter and KEDA charts are valid for their cluster's Kubernetes version (components/cluster/versions.ts and keda-release.ts, rows with sources)",
   run({ plan }) {
     const findings: DeployFinding[] = [];
     for (const addon of plan.resources.filter((r) => r.type === "aws:eks/addon:Addon")) {
@@ -50,6 +52,25 @@ export const addonVersionsCheck: DeployCheck = {
     }
     for (const release of plan.resources.filter((r) => r.type === "kubernetes:helm.sh/v3:Release")) {
       const { chart, version } = inputsOf(release);
+      if (chart === KEDA.chart && typeof version === "string") {
+        // KEDA is installed beside the Cluster component: its cluster is the one its provider targets.
+        const target = targetClusterOf(plan, release);
+        const kubernetes = target === undefined ? undefined : String(inputsOf(target).version);
+        if (kubernetes === undefined || kedaSupports(kubernetes, version)) continue;
+        findings.push({
+          check: "addon-versions",
+          resource: release.urn,
+          related: target?.urn,
+          atDeploy: `KEDA ${version} is not tested on Kubernetes ${kubernetes} (${KEDA.kubernetesSource})`,
+          fix: `install a KEDA release whose row of KEDA_COMPATIBILITY (components/cluster/keda-release.ts) lists ${kubernetes}: ${
+            Object.entries(KEDA_COMPATIBILITY)
+              .filter(([, k]) => k.includes(kubernetes))
+              .map(([minor]) => minor)
+              .join(", ") || "none recorded"
+          }`,
+        });
+        continue;
+      }
       if (typeof chart !== "string" || !/\/karpenter$/.test(chart) || typeof version !== "string") continue;
       const cluster = clusterOf(plan, release);
       if (cluster === undefined) continue;
