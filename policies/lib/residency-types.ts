@@ -80,6 +80,15 @@ const regional = (sources: readonly string[], channels: readonly Channel[] = [],
 });
 const inCluster = (doc: string): ResidencyType => ({ placement: "cluster", holdsData: false, channels: [], sources: [`${K8S}/${doc}`] });
 
+/** A KEDA object in a cluster: each channel checked by cluster-objects-in-zone against the cluster's zone. */
+const kedaObject = (channels: readonly [string, ChannelKind, Carries][], sources: readonly string[]): ResidencyType => ({
+  placement: "cluster",
+  holdsData: false,
+  channels: channels.map(([path, kind, carries]) => ({ path, kind, carries, rule: CLUSTER_OBJECTS })),
+  configKey: "platform:regions[].queues[].scaling",
+  sources: [`${K8S}/apiextensions/customresource/`, ...sources],
+});
+
 const bucketInline = (configKey?: string): ResidencyType =>
   regional(
     [`${REG}/s3/bucket/`, "https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketReplication.html"],
@@ -149,37 +158,23 @@ export const RESIDENCY_TYPES: Readonly<Record<string, ResidencyType>> = {
   "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding": inCluster("apiextensions/customresource/"),
   "kubernetes:karpenter.sh/v1:NodePool": inCluster("apiextensions/customresource/"),
   "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass": inCluster("apiextensions/customresource/"),
-  // KEDA (keda.sh/v1alpha1): the operator polls the queue a ScaledObject names, with the region it names.
-  "kubernetes:keda.sh/v1alpha1:ScaledObject": {
-    placement: "cluster",
-    holdsData: false,
-    channels: [
-      { path: "spec.triggers[].metadata.awsRegion", kind: "region", carries: "access", rule: CLUSTER_OBJECTS },
-      { path: "spec.triggers[].metadata.queueURL", kind: "url", carries: "access", rule: CLUSTER_OBJECTS },
-      { path: "spec.triggers[].metadata.awsEndpoint", kind: "url", carries: "access", rule: CLUSTER_OBJECTS },
+  // KEDA (keda.sh/v1alpha1): the operator polls the queue a ScaledObject names, in the region it names.
+  "kubernetes:keda.sh/v1alpha1:ScaledObject": kedaObject(
+    [
+      ["spec.triggers[].metadata.awsRegion", "region", "access"],
+      ["spec.triggers[].metadata.queueURL", "url", "access"],
+      ["spec.triggers[].metadata.awsEndpoint", "url", "access"],
     ],
-    configKey: "platform:regions[].queues[].scaling",
-    sources: [
-      `${K8S}/apiextensions/customresource/`,
-      "https://keda.sh/docs/2.20/scalers/aws-sqs/",
-      "kedacore/keda v2.20.2 pkg/scalers/aws_sqs_queue_scaler.go",
+    ["https://keda.sh/docs/2.20/scalers/aws-sqs/", "kedacore/keda v2.20.2 pkg/scalers/aws_sqs_queue_scaler.go"],
+  ),
+  "kubernetes:keda.sh/v1alpha1:TriggerAuthentication": kedaObject(
+    [
+      ["spec.podIdentity.roleArn", "arn", "access"],
+      ["spec.awsSecretManager.region", "region", "access"],
+      ["spec.awsSecretManager.secrets[].name", "arn", "data"],
     ],
-  },
-  "kubernetes:keda.sh/v1alpha1:TriggerAuthentication": {
-    placement: "cluster",
-    holdsData: false,
-    channels: [
-      { path: "spec.podIdentity.roleArn", kind: "arn", carries: "access", rule: CLUSTER_OBJECTS },
-      { path: "spec.awsSecretManager.region", kind: "region", carries: "access", rule: CLUSTER_OBJECTS },
-      { path: "spec.awsSecretManager.secrets[].name", kind: "arn", carries: "data", rule: CLUSTER_OBJECTS },
-    ],
-    configKey: "platform:regions[].queues[].scaling",
-    sources: [
-      `${K8S}/apiextensions/customresource/`,
-      "https://keda.sh/docs/2.20/authentication-providers/aws/",
-      "kedacore/keda v2.20.2 apis/keda/v1alpha1/triggerauthentication_types.go",
-    ],
-  },
+    ["https://keda.sh/docs/2.20/authentication-providers/aws/", "kedacore/keda v2.20.2 apis/keda/v1alpha1/triggerauthentication_types.go"],
+  ),
 
   // Network (the awsx VPC's children appear under the CLI only).
   "aws:ec2/vpc:Vpc": regional([`${REG}/ec2/vpc/`]),
