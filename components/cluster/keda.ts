@@ -34,7 +34,9 @@ export function kedaOperatorPolicy(queueArns: readonly string[]): string {
  * credential chain, which reads the Pod Identity endpoint), and this role may only read the
  * attributes of the region's scaled queues. (identityOwner `workload` reads the IRSA annotation
  * of the workload's service account, which Pod Identity does not use: kedacore/keda v2.20.2
- * pkg/scaling/resolver/scale_resolvers.go and pkg/scalers/aws/aws_config_cache.go.)
+ * pkg/scaling/resolver/scale_resolvers.go and pkg/scalers/aws/aws_config_cache.go.) Its SDK,
+ * aws-sdk-go-v2 config v1.32.18 (KEDA v2.20.2 go.mod), is past the Pod Identity minimum (Go v2
+ * release-2023-11-14, EKS User Guide pod-id-minimum-sdk).
  */
 export class Keda extends pulumi.ComponentResource {
   public readonly operatorRoleArn: pulumi.Output<string>;
