@@ -107,6 +107,12 @@ describe("compute: cluster config validation", () => {
         path: at("addons.kubeProxy"),
         message: 'must be a kube-proxy build of the cluster version (v1.32.x-eksbuild.y), got "v1.35.3-eksbuild.2"',
       },
+      {
+        // The committed dev stack scales a queue, and KEDA 2.20 is not tested on 1.32.
+        path: at("version"),
+        message:
+          'must be a Kubernetes version KEDA 2.20.2 is tested on (1.33, 1.34, 1.35; KEDA docs, Operate > Cluster, Kubernetes Compatibility (kedacore/keda-docs content/docs/2.20/operate/cluster.md @a55c5d3)) while a queue of this region has scaling enabled; got "1.32"',
+      },
     ]);
   });
 
