@@ -88,7 +88,7 @@ describe("queue scaling: policies", () => {
       const zero = edit(await committedPlan("prod"), named(EU_SCALED), (inputs) => (inputs.spec.minReplicaCount = 0));
       assert.match(
         (await violations("autoscaling-bounds", zero, "prod"))[0]?.message ?? "",
-        /spec\.minReplicaCount is 0 .*keep at least 1 replica/,
+        /spec\.minReplicaCount is 0; keep at least 1 replica.* In the stack file: platform:regions\[\]\.queues\[\]\.scaling/,
       );
       const inverted = edit(await committedPlan("dev"), named(EU_SCALED), (inputs) => (inputs.spec.minReplicaCount = 9));
       assert.match((await violations("autoscaling-bounds", inverted, "dev"))[0]?.message ?? "", /spec\.minimum 9 exceeds the maximum 5/);

@@ -65,10 +65,10 @@ export function checkQueueScaling(scaling: QueueScalingSettings, context: Scalin
   }
   if (scaling.minReplicas > scaling.maxReplicas) {
     report(["maxReplicas"], `must be at least minReplicas (${scaling.minReplicas}), got ${scaling.maxReplicas}`);
-  } else if (context.environment === "prod" && scaling.maxReplicas === scaling.minReplicas) {
+  } else if (context.limits.nodeGroupHeadroom && scaling.maxReplicas === scaling.minReplicas) {
     report(
       ["maxReplicas"],
-      `must be greater than minReplicas (${scaling.minReplicas}) in prod, so the consumer can scale out; got ${scaling.maxReplicas}`,
+      `must be greater than minReplicas (${scaling.minReplicas}) in ${context.environment}, so the consumer can scale out (policy autoscaling-bounds, requireHeadroom in ${context.limits.file}); got ${scaling.maxReplicas}`,
     );
   }
   if (scaling.messagesPerReplica === 0) {
