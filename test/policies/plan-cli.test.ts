@@ -15,7 +15,7 @@ describe("npm run plan with the policy pack", () => {
   it("prints the pack's results for dev and exits 0", () => {
     const { code, stdout, stderr } = plan("--stack", "dev", "--quiet");
     assert.equal(code, 0, stderr + stdout);
-    assert.match(stdout, /Policies \(platform-policies@v0\.1\.0, config policies\/config\/dev\.json\): 32 of 35 enabled, 0 mandatory/);
+    assert.match(stdout, /Policies \(platform-policies@v0\.1\.0, config policies\/config\/dev\.json\): 33 of 36 enabled, 0 mandatory/);
   });
 
   it("puts the results into the JSON document", () => {
