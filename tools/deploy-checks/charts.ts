@@ -1,8 +1,9 @@
 /**
  * What the deploy checks know about the Helm charts the program installs, read from each chart's
  * sources at the pinned version: the CRDs it ships (its `crds/` directory, which `helm install`
- * applies before anything else unless `skipCrds`), and for each workload the chart's default
- * values that decide where its pods may run. A release of a chart or version not listed here
+ * applies before anything else unless `skipCrds`, or templates gated by a values key, as KEDA's),
+ * and for each workload the chart's default values that decide where its pods may run (at dotted
+ * values paths, with the chart-wide keys a template falls back to). A release of a chart or version not listed here
  * cannot be checked, and the checks say so: add the row from the chart's values.yaml.
  */
 import { PodScheduling } from "./scheduling";

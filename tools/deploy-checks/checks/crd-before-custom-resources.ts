@@ -18,7 +18,7 @@ const NAME = "crd-before-custom-resources";
 /**
  * A custom resource (EC2NodeClass, NodePool, TargetGroupBinding, ...) is created after whatever
  * installs its CustomResourceDefinition: a CRD object of the stack, or the Helm release of the
- * chart that ships it in crds/ (charts.ts). Without the CRD the API server has no such type and
+ * chart that ships it, in crds/ or as templates its values turn on (charts.ts). Without the CRD the API server has no such type and
  * the provider fails with `no matches for kind "<Kind>" in version "<group/version>"`.
  */
 export const crdBeforeCustomResources: DeployCheck = {
