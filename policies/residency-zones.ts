@@ -31,9 +31,11 @@ export function zoneOfRegion(region: string, zones: ResidencyZoneTable = RESIDEN
 
 /**
  * The region named inside an ARN (`arn:aws:rds:eu-west-1:111122223333:db:x`), or undefined for
- * global ARNs (IAM, CloudFront) and for values that are not ARNs.
+ * global ARNs (IAM, CloudFront) and for values that are not ARNs. The one reader of ARN regions:
+ * the engine's catalogue and the reports use it too.
  */
-export function regionOfArn(arn: string): string | undefined {
+export function regionOfArn(arn: unknown): string | undefined {
+  if (typeof arn !== "string") return undefined;
   const parts = arn.split(":");
   if (parts.length < 6 || parts[0] !== "arn") return undefined;
   return parts[3] === "" ? undefined : parts[3];

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { CacheSettings } from "../config/tiers/cache";
 import { AUTH_TOKEN_SPECIALS, CACHE_PORT, cacheFamily, nodeZones, supportsTransitEncryptionMode } from "./plan";
+import { Grant, readSecretsStatement } from "../shared/grants";
 import { workloadOnlySecurityGroup } from "../shared/security-group";
 
 export interface CacheArgs {
@@ -142,5 +143,10 @@ export class Cache extends pulumi.ComponentResource {
       readerEndpoint: this.readerEndpoint,
       authTokenSecretArn: this.authTokenSecretArn,
     });
+  }
+
+  /** Reading the AUTH token secret (its key admits the reader through Secrets Manager, see DataKey). */
+  public grantReadAuthToken(): Grant {
+    return this.authTokenSecretArn.apply((arn) => [readSecretsStatement([arn])]);
   }
 }

@@ -3,6 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { ClusterSettings } from "../config/tiers/cluster";
 import { DeployerSettings, publicAccessCidrsOf } from "../config/tiers/deployer";
+import { rotatingKey } from "../shared/kms";
 import { serviceTrustPolicy } from "../shared/iam";
 import { WorkloadIdentity } from "../workload/workload-identity";
 import { createAddons } from "./addons";
@@ -79,15 +80,10 @@ export class Cluster extends pulumi.ComponentResource {
     const protect = args.deletionProtection ?? false;
 
     // Envelope encryption of Kubernetes secrets. Losing this key makes them unreadable: protected in prod.
-    const key = new aws.kms.Key(
+    const key = rotatingKey(
       `${name}-secrets`,
-      {
-        description: `Envelope encryption of Kubernetes secrets in EKS cluster ${args.clusterName}`,
-        enableKeyRotation: true,
-        deletionWindowInDays: protect ? 30 : 7,
-        tags: { Name: `${name}-secrets` },
-      },
-      { parent: this, protect },
+      { description: `Envelope encryption of Kubernetes secrets in EKS cluster ${args.clusterName}`, protect },
+      { parent: this },
     );
     new aws.kms.Alias(`${name}-secrets`, { name: `alias/${args.clusterName}-eks-secrets`, targetKeyId: key.keyId }, { parent: this });
 

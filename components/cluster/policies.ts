@@ -1,40 +1,9 @@
-import * as aws from "@pulumi/aws";
-import { WORKLOAD_ACTIONS } from "../queues/plan";
+import { policyDocument as document } from "../shared/iam";
 
 /**
  * IAM documents of the compute tier, pure so tests read them without mocks. Every statement names
  * the resources of one cluster in one region; wildcards only where the API has no resource ARN.
  */
-
-type Document = aws.iam.PolicyDocument;
-const document = (statements: aws.iam.PolicyStatement[]): string =>
-  JSON.stringify({ Version: "2012-10-17", Statement: statements } satisfies Document);
-
-/** The queues the application uses: main queues (full use) and their dead-letter queues (drain only). */
-export interface WorkloadQueues {
-  readonly mainArns: readonly string[];
-  readonly dlqArns: readonly string[];
-}
-
-/**
- * The application's grants: its region's queues and its region's data-tier secrets, nothing else.
- * Queue actions come from the queues' own table, so the role grants what the queue policies admit:
- * in one account either policy alone allows, so a wider role would undo a narrower queue policy.
- */
-export function workloadAccessPolicy(queues: WorkloadQueues, secretArns: readonly string[]): string {
-  const statements: aws.iam.PolicyStatement[] = [];
-  if (queues.mainArns.length > 0) {
-    statements.push({ Sid: "RegionalQueues", Effect: "Allow", Action: [...WORKLOAD_ACTIONS.main], Resource: [...queues.mainArns] });
-  }
-  if (queues.dlqArns.length > 0) {
-    statements.push({ Sid: "RegionalDeadLetterQueues", Effect: "Allow", Action: [...WORKLOAD_ACTIONS.dlq], Resource: [...queues.dlqArns] });
-  }
-  if (secretArns.length > 0) {
-    statements.push({ Sid: "RegionalDataSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [...secretArns] });
-  }
-  if (statements.length === 0) throw new Error("workload access needs at least one queue or secret");
-  return document(statements);
-}
 
 export interface KarpenterPolicyArgs {
   readonly partition?: string;

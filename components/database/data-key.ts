@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { accountAdministersKeyThroughIam } from "../shared/kms";
+import { rotatingKey } from "../shared/kms";
 
 export interface DataKeyArgs {
   /** AWS region of the key; it must match the provider the component inherits. */
@@ -31,34 +31,25 @@ export class DataKey extends pulumi.ComponentResource {
   constructor(name: string, args: DataKeyArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:database:DataKey", name, {}, opts);
 
-    const policy = pulumi.all([args.accountId, args.workloadRoleArn]).apply(([account, roleArn]) =>
-      JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          accountAdministersKeyThroughIam(account),
+    const key = rotatingKey(
+      `${name}-key`,
+      {
+        description: `Data tier of ${args.region}: RDS, ElastiCache and their secrets`,
+        accountId: args.accountId,
+        statements: () => [
           {
             // The workload reads the master and cache secrets; it never decrypts anything else.
             Sid: "WorkloadDecryptsSecrets",
             Effect: "Allow",
-            Principal: { AWS: roleArn },
+            Principal: { AWS: args.workloadRoleArn },
             Action: ["kms:Decrypt", "kms:DescribeKey"],
             Resource: "*",
             Condition: { StringEquals: { "kms:ViaService": `secretsmanager.${args.region}.amazonaws.com` } },
           },
         ],
-      }),
-    );
-
-    const key = new aws.kms.Key(
-      `${name}-key`,
-      {
-        description: `Data tier of ${args.region}: RDS, ElastiCache and their secrets`,
-        enableKeyRotation: true,
-        deletionWindowInDays: args.protect ? 30 : 7,
-        policy,
-        tags: { Name: `${name}-key` },
+        protect: args.protect,
       },
-      { parent: this, protect: args.protect },
+      { parent: this },
     );
     new aws.kms.Alias(`${name}-alias`, { name: args.aliasName, targetKeyId: key.keyId }, { parent: this });
 

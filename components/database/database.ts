@@ -12,6 +12,7 @@ import {
   postgresFamily,
   replicaZones,
 } from "./plan";
+import { Grant, readSecretsStatement } from "../shared/grants";
 import { workloadOnlySecurityGroup } from "../shared/security-group";
 
 export interface DatabaseArgs {
@@ -196,5 +197,13 @@ export class Database extends pulumi.ComponentResource {
       masterSecretArn: this.masterSecretArn,
       securityGroupId: this.securityGroupId,
     });
+  }
+
+  /**
+   * Reading the master credentials (the RDS-managed secret). Decrypting it needs the data key's
+   * key policy too, which admits the workload through Secrets Manager (see DataKey).
+   */
+  public grantReadMasterSecret(): Grant {
+    return this.masterSecretArn.apply((arn) => [readSecretsStatement([arn])]);
   }
 }

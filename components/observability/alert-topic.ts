@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { accountAdministersKeyThroughIam } from "../shared/kms";
+import { rotatingKey } from "../shared/kms";
 
 export interface AlertTopicArgs {
   /** AWS region of the topic; it must match the provider the component inherits. */
@@ -34,31 +34,24 @@ export class AlertTopic extends pulumi.ComponentResource {
     super("platform:observability:AlertTopic", name, {}, opts);
     const accountId = pulumi.output(args.accountId);
 
-    const key = new aws.kms.Key(
+    const key = rotatingKey(
       `${name}-key`,
       {
         description: `Alert topic of ${args.region}: CloudWatch alarms and budget notifications`,
-        enableKeyRotation: true,
-        deletionWindowInDays: args.protect ? 30 : 7,
-        policy: accountId.apply((account) =>
-          JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [
-              accountAdministersKeyThroughIam(account),
-              {
-                Sid: "AlarmAndBudgetPublishers",
-                Effect: "Allow",
-                Principal: { Service: PUBLISHERS },
-                Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
-                Resource: "*",
-                Condition: { StringEquals: { "aws:SourceAccount": account } },
-              },
-            ],
-          }),
-        ),
-        tags: { Name: `${name}-key` },
+        accountId,
+        statements: (account) => [
+          {
+            Sid: "AlarmAndBudgetPublishers",
+            Effect: "Allow",
+            Principal: { Service: PUBLISHERS },
+            Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+            Resource: "*",
+            Condition: { StringEquals: { "aws:SourceAccount": account } },
+          },
+        ],
+        protect: args.protect,
       },
-      { parent: this, protect: args.protect ?? false },
+      { parent: this },
     );
 
     const topic = new aws.sns.Topic(

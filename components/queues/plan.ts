@@ -1,5 +1,6 @@
 /** Pure helpers of the queue tier: names and policy documents, tested without mocks. */
 import { QueueSettings } from "../config/tiers/queues";
+import { Statement } from "../shared/grants";
 
 /** SQS's limit on queue names, ".fifo" included. */
 export const MAX_QUEUE_NAME = 80;
@@ -36,6 +37,29 @@ export const WORKLOAD_ACTIONS = {
   ],
   dlq: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
 } as const;
+
+/**
+ * The identity-policy side of the workload's access: the same actions the queue policies admit.
+ * In one account either policy alone allows, so a wider role would undo a narrower queue policy.
+ */
+export function queueUseStatements(mainArns: readonly string[], dlqArns: readonly string[]): Statement[] {
+  const statements: Statement[] = [];
+  if (mainArns.length > 0)
+    statements.push({ Sid: "RegionalQueues", Effect: "Allow", Action: [...WORKLOAD_ACTIONS.main], Resource: [...mainArns] });
+  if (dlqArns.length > 0) {
+    statements.push({ Sid: "RegionalDeadLetterQueues", Effect: "Allow", Action: [...WORKLOAD_ACTIONS.dlq], Resource: [...dlqArns] });
+  }
+  return statements;
+}
+
+/**
+ * Reading the main queues' attributes (ApproximateNumberOfMessages and friends) and nothing else:
+ * what a queue-length autoscaler needs, e.g. KEDA's aws-sqs-queue scaler, which calls
+ * GetQueueAttributes on the queue URL it is given.
+ */
+export function queueAttributesStatement(mainArns: readonly string[]): Statement {
+  return { Sid: "RegionalQueueAttributes", Effect: "Allow", Action: ["sqs:GetQueueAttributes"], Resource: [...mainArns] };
+}
 
 /**
  * A queue's resource policy: deny every request not made over TLS, allow the workload role the

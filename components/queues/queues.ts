@@ -1,7 +1,16 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { QueueSettings } from "../config/tiers/queues";
-import { WORKLOAD_ACTIONS, queueNames, queuePolicy, redriveAllowPolicy, redrivePolicy } from "./plan";
+import { Grant } from "../shared/grants";
+import {
+  WORKLOAD_ACTIONS,
+  queueAttributesStatement,
+  queueNames,
+  queuePolicy,
+  queueUseStatements,
+  redriveAllowPolicy,
+  redrivePolicy,
+} from "./plan";
 
 export interface QueuesArgs {
   /** The queues of the region, each with its dead-letter queue (validated by the stack config). */
@@ -110,5 +119,18 @@ export class Queues extends pulumi.ComponentResource {
     this.dlqArns = pulumi.all(dlqArns);
     this.queueArns = pulumi.all([...mainArns, ...dlqArns]);
     this.registerOutputs({ queueUrls: this.queueUrls, queueArns: this.queueArns, dlqArns: this.dlqArns });
+  }
+
+  /**
+   * Use of every queue: send, receive, delete and change visibility on the main queues; inspect
+   * and drain the DLQs, never send to them. The actions the queue policies admit the workload for.
+   */
+  public grantUse(): Grant {
+    return pulumi.all([this.mainQueueArns, this.dlqArns]).apply(([main, dlq]) => queueUseStatements(main, dlq));
+  }
+
+  /** `sqs:GetQueueAttributes` on the main queues: queue depth for an autoscaler (no message access). */
+  public grantReadAttributes(): Grant {
+    return this.mainQueueArns.apply((main) => (main.length > 0 ? [queueAttributesStatement(main)] : []));
   }
 }

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { accountAdministersKeyThroughIam } from "../shared/kms";
+import { rotatingKey } from "../shared/kms";
 
 export interface BackupVaultArgs {
   /** AWS region of the vault; it must match the provider the component inherits. */
@@ -32,21 +32,14 @@ export class BackupVault extends pulumi.ComponentResource {
     const protect = args.protect ?? false;
     this.regionName = args.region;
 
-    const key = new aws.kms.Key(
+    const key = rotatingKey(
       `${name}-key`,
       {
         description: `Backups of ${args.region}: AWS Backup vault and replicated RDS automated backups`,
-        enableKeyRotation: true,
-        deletionWindowInDays: protect ? 30 : 7,
-        policy: pulumi.output(args.accountId).apply((account) =>
-          JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [accountAdministersKeyThroughIam(account)],
-          }),
-        ),
-        tags: { Name: `${name}-key` },
+        accountId: args.accountId,
+        protect,
       },
-      { parent: this, protect },
+      { parent: this },
     );
 
     const vault = new aws.backup.Vault(

@@ -2,7 +2,6 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cache } from "../cache/cache";
 import { Cluster } from "../cluster/cluster";
-import { WorkloadAccess } from "../cluster/workload-access";
 import { PlatformConfig, RegionConfig } from "../config";
 import { pickAvailabilityZones } from "../config/aws-regions";
 import { DataKey } from "../database/data-key";
@@ -15,6 +14,7 @@ import { standardTags } from "./provider";
 import { Queues } from "../queues/queues";
 import { RegionalOrigin } from "../edge/regional-origin";
 import { ValidationRecords } from "../edge/validation-records";
+import { WorkloadAccess } from "../workload/workload-access";
 import { WorkloadIdentity } from "../workload/workload-identity";
 import { scaledQueues } from "../config/tiers/queues";
 import { Keda } from "../cluster/keda";
@@ -196,14 +196,12 @@ export class Region extends pulumi.ComponentResource {
       );
     }
 
-    // Section: workload access (the role's policy over this region's queues and secrets).
+    // Section: workload access (what this region's queues, database and cache grant the workload role).
     this.workloadAccess = new WorkloadAccess(
       `${name}-workload-access`,
       {
         roleName: this.workload.roleName,
-        mainQueueArns: this.queues.mainQueueArns,
-        dlqArns: this.queues.dlqArns,
-        secretArns: [this.database.masterSecretArn, this.cache.authTokenSecretArn],
+        grants: [this.queues.grantUse(), this.database.grantReadMasterSecret(), this.cache.grantReadAuthToken()],
       },
       { parent: this },
     );

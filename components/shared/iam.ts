@@ -1,5 +1,10 @@
 import * as aws from "@pulumi/aws";
 
+/** A JSON IAM policy document holding these statements (identity, resource, trust or key policy). */
+export function policyDocument(statements: readonly aws.iam.PolicyStatement[]): string {
+  return JSON.stringify({ Version: "2012-10-17", Statement: [...statements] } satisfies aws.iam.PolicyDocument);
+}
+
 /** A trust policy letting one AWS service assume a role, scoped to this account (confused deputy). */
 export function serviceTrustPolicy(service: string, accountId?: string): string {
   const statement: aws.iam.PolicyStatement = {
@@ -8,7 +13,7 @@ export function serviceTrustPolicy(service: string, accountId?: string): string 
     Action: "sts:AssumeRole",
     ...(accountId ? { Condition: { StringEquals: { "aws:SourceAccount": accountId } } } : {}),
   };
-  return JSON.stringify({ Version: "2012-10-17", Statement: [statement] } satisfies aws.iam.PolicyDocument);
+  return policyDocument([statement]);
 }
 
 /** Who may assume a Pod Identity role: one service account in one namespace of one cluster. */
@@ -43,7 +48,7 @@ export function podIdentityTrustPolicy(scope: PodIdentityScope): string {
       },
     },
   };
-  return JSON.stringify({ Version: "2012-10-17", Statement: [statement] } satisfies aws.iam.PolicyDocument);
+  return policyDocument([statement]);
 }
 
 /** An EKS cluster's ARN, known before the cluster exists (roles created first can name it). */

@@ -3,7 +3,10 @@ import { clusterDefaults } from "../../components/config/tiers/cluster";
 import { INTERRUPTION_EVENTS } from "../../components/cluster/interruption-queue";
 import { ec2NodeClassSpec, nodePoolSpec } from "../../components/cluster/karpenter-manifests";
 import { kubeconfigFor } from "../../components/cluster/kubeconfig";
-import { KARPENTER_UPSTREAM_POLICY, karpenterControllerPolicy, workloadAccessPolicy } from "../../components/cluster/policies";
+import { KARPENTER_UPSTREAM_POLICY, karpenterControllerPolicy } from "../../components/cluster/policies";
+import { queueAttributesStatement, queueUseStatements } from "../../components/queues/plan";
+import { readSecretsStatement } from "../../components/shared/grants";
+import { workloadAccessPolicy } from "../../components/workload/workload-access";
 import { clusterArnOf, podIdentityTrustPolicy } from "../../components/shared/iam";
 
 describe("compute: pure helpers", () => {
@@ -32,10 +35,10 @@ describe("compute: pure helpers", () => {
 
   it("grants the workload exactly the given queues and secrets, never a wildcard, and never sending to a DLQ", () => {
     const policy = JSON.parse(
-      workloadAccessPolicy(
-        { mainArns: ["arn:aws:sqs:eu-west-1:111122223333:orders"], dlqArns: ["arn:aws:sqs:eu-west-1:111122223333:orders-dlq"] },
-        ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:db"],
-      ),
+      workloadAccessPolicy([
+        ...queueUseStatements(["arn:aws:sqs:eu-west-1:111122223333:orders"], ["arn:aws:sqs:eu-west-1:111122223333:orders-dlq"]),
+        readSecretsStatement(["arn:aws:secretsmanager:eu-west-1:111122223333:secret:db"]),
+      ]),
     );
     assert.deepEqual(
       policy.Statement.map((s: { Resource: string[] }) => s.Resource),
@@ -48,7 +51,25 @@ describe("compute: pure helpers", () => {
     assert.ok(policy.Statement[0].Action.includes("sqs:SendMessage"));
     assert.ok(!policy.Statement[1].Action.includes("sqs:SendMessage"));
     assert.ok(!JSON.stringify(policy).includes("*"));
-    assert.throws(() => workloadAccessPolicy({ mainArns: [], dlqArns: [] }, []), /at least one queue or secret/);
+    assert.throws(() => workloadAccessPolicy([...queueUseStatements([], [])]), /at least one grant/);
+  });
+
+  it("merges grants that differ only in their resources, and keeps different grants apart", () => {
+    const db = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db";
+    const cache = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:cache";
+    const policy = JSON.parse(
+      workloadAccessPolicy([readSecretsStatement([db]), readSecretsStatement([cache]), readSecretsStatement([db])]),
+    );
+    assert.deepEqual(policy.Statement, [
+      { Sid: "RegionalDataSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [db, cache] },
+    ]);
+    const attributes = queueAttributesStatement(["arn:aws:sqs:eu-west-1:111122223333:orders"]);
+    assert.deepEqual(attributes.Action, ["sqs:GetQueueAttributes"], "an autoscaler reads queue depth, never messages");
+    const both = JSON.parse(workloadAccessPolicy([...queueUseStatements(["arn:aws:sqs:eu-west-1:111122223333:orders"], []), attributes]));
+    assert.deepEqual(
+      both.Statement.map((s: { Sid: string }) => s.Sid),
+      ["RegionalQueues", "RegionalQueueAttributes"],
+    );
   });
 
   it("limits Pod Identity trust to one cluster, namespace and service account through EKS's session tags", () => {

@@ -1,5 +1,6 @@
 import { PlatformConfig, resolvePlatformConfig } from "../../components/config";
 import { Plan, PlannedResource } from "../../tools/engine/model";
+import { regionOfArn } from "../../policies/residency-zones";
 import { committedConfig, ofType, outputsOf } from "../helpers/plan";
 
 export const RDS_INSTANCE = "aws:rds/instance:Instance";
@@ -28,10 +29,8 @@ export function under(plan: Plan, type: string, componentType: string): PlannedR
   return ofType(plan, type).filter((r) => parentOf(plan, r)?.type === componentType);
 }
 
-/** The region an ARN names (`arn:aws:<service>:<region>:...`). */
-export function regionOfArn(arn: string): string {
-  return arn.split(":")[3];
-}
+/** The region an ARN names (`arn:aws:<service>:<region>:...`), read as the pack reads it. */
+export { regionOfArn };
 
 export function primaries(plan: Plan): PlannedResource[] {
   return under(plan, RDS_INSTANCE, "platform:database:Database").filter((r) => r.name.endsWith("-primary"));

@@ -4,12 +4,10 @@
  */
 import { AWS_TAGGING_LIMITS, PULUMI_AWS_DEFAULT_AUTONAME } from "./sources";
 import { InputRule, ValidationContext } from "./types";
+import { regionOfArn } from "../../policies/residency-zones";
 
-/** `arn:aws:rds:eu-west-1:111122223333:db:orders` -> `eu-west-1`; undefined for anything else. */
-export function regionOfArn(value: unknown): string | undefined {
-  if (typeof value !== "string") return undefined;
-  return /^arn:aws[a-z-]*:[a-z0-9-]+:([a-z]{2}(?:-[a-z]+)+-\d):/.exec(value)?.[1];
-}
+/** `arn:aws:rds:eu-west-1:111122223333:db:orders` -> `eu-west-1` (spelled once, in the pack). */
+export { regionOfArn };
 
 export function isArn(value: unknown): value is string {
   return typeof value === "string" && value.startsWith("arn:");

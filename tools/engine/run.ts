@@ -275,6 +275,13 @@ export async function planLoadedStack(
                   spec.getName() || request.getName(),
                 );
               }),
+              // Every child also answers to the URNs it had under each of its parent's aliases (a
+              // component moved, renamed or retyped keeps its children), as the engine and SDKs do
+              // (pulumi/pulumi sdk/go/pulumi/alias.go `inheritedChildAlias`): a child named after
+              // its parent takes the parent's old name as its prefix.
+              ...inheritedAliases(resources.get(parent ?? ""), request.getName()).map((alias) =>
+                engineUrn(stack, project, alias.parent, type, alias.name),
+              ),
             ]),
           },
         });
@@ -402,3 +409,12 @@ function limitationsOf(resources: readonly PlannedResource[], loaded: LoadedStac
 }
 
 export { ResourceRef };
+
+/** The (parent URN, name) pairs a child of `parent` named `name` had under the parent's aliases. */
+function inheritedAliases(parent: PlannedResource | undefined, name: string): { parent: string; name: string }[] {
+  if (parent === undefined) return [];
+  return parent.options.aliases.map((alias) => {
+    const oldParentName = alias.slice(alias.lastIndexOf("::") + 2);
+    return { parent: alias, name: name.startsWith(parent.name) ? oldParentName + name.slice(parent.name.length) : name };
+  });
+}

@@ -14,6 +14,7 @@ import { RDS_CLUSTER, RDS_INSTANCE } from "../catalogue/aws/rds";
 import { SQS_QUEUE } from "../catalogue/aws/sqs";
 import { AWS_PROVIDER } from "../catalogue/other/providers";
 import { Plan, PlannedResource, STACK_TYPE, isProviderType } from "../engine/model";
+import { regionOfArn } from "../../policies/residency-zones";
 
 export const T = {
   vpc: EC2_VPC,
@@ -50,12 +51,8 @@ export function isDeployed(resource: PlannedResource): boolean {
   return (resource.custom || resource.remote) && !isProviderType(resource.type) && resource.type !== STACK_TYPE;
 }
 
-/** `arn:aws:rds:eu-west-1:111122223333:db:orders` -> `eu-west-1`; undefined for anything else. */
-export function regionOfArn(value: unknown): string | undefined {
-  if (typeof value !== "string") return undefined;
-  const match = /^arn:aws[a-z-]*:[a-z0-9-]+:([a-z]{2}(?:-[a-z]+)+-\d):/.exec(value);
-  return match?.[1];
-}
+/** `arn:aws:rds:eu-west-1:111122223333:db:orders` -> `eu-west-1` (spelled once, in the pack). */
+export { regionOfArn };
 
 /** A plain value with secrets masked and references reduced to ids, as `JSON.stringify` shows them. */
 export function plain(value: unknown): unknown {
