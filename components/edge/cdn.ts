@@ -47,6 +47,11 @@ export class Cdn extends pulumi.ComponentResource {
   public readonly hostedZoneId: pulumi.Output<string>;
   public readonly webAclArn?: pulumi.Output<string>;
   public readonly logBucket: pulumi.Output<string>;
+  /**
+   * The secret value of the `X-Origin-Verify` header on every origin request; the origins admit
+   * only requests carrying it (see admitCdnAtOrigins in components/links).
+   */
+  public readonly originVerifyValue: pulumi.Output<string>;
   private readonly settings: EdgeSettings;
 
   constructor(name: string, args: CdnArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -63,7 +68,7 @@ export class Cdn extends pulumi.ComponentResource {
     const verify = new random.RandomPassword(`${name}-origin-verify`, { length: 48, special: false }, { parent: this });
     // Explicitly secret: the engine marks `result` secret, but say so where it is used too.
     const secretValue = pulumi.secret(verify.result);
-    for (const region of args.regions) region.origin.admitCdn(ORIGIN_VERIFY_HEADER, secretValue);
+    this.originVerifyValue = secretValue;
     const verifyHeader = [{ name: ORIGIN_VERIFY_HEADER, value: secretValue }];
 
     const logs = new LogBucket(

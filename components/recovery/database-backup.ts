@@ -29,6 +29,8 @@ export interface DatabaseBackupArgs {
  */
 export class DatabaseBackup extends pulumi.ComponentResource {
   public readonly planId: pulumi.Output<string>;
+  /** Region of the databases backed up (the source vault's). */
+  public readonly regionName: string;
   /** Region of the copies, if any; always in the source's residency zone. */
   public readonly copyRegion?: string;
 
@@ -37,6 +39,7 @@ export class DatabaseBackup extends pulumi.ComponentResource {
     if (args.copyTo !== undefined && args.copyTo.regionName === args.vault.regionName) {
       throw new Error(`${name}: backup copies must go to another region than ${args.vault.regionName}`);
     }
+    this.regionName = args.vault.regionName;
     this.copyRegion = args.copyTo?.regionName;
 
     const role = new aws.iam.Role(

@@ -39,6 +39,8 @@ export interface RegionArgs {
 export class Region extends pulumi.ComponentResource {
   public readonly regionName: string;
   public readonly zone: string;
+  /** The region's provider (every child inherits it; cross-region links declared under this Region too). */
+  public readonly provider: aws.Provider;
   public readonly network: Network;
   public readonly workload: WorkloadIdentity;
   public readonly cluster: Cluster;
@@ -52,13 +54,11 @@ export class Region extends pulumi.ComponentResource {
   public readonly keda?: Keda;
   /** The ALB the CDN reaches this region through. */
   public readonly origin: RegionalOrigin;
-  /** Cross-region DR replicas of other regions' primaries placed here (added by index.ts). */
-  public readonly drReplicas: DrReplica[] = [];
   /** Alert topic, alarms, SLO burn-rate alerts and the dashboard of the region. */
   public readonly observability: Observability;
-  /** AWS Backup vault: this region's recovery points and its zone sibling's copies (plans: index.ts). */
+  /** AWS Backup vault: this region's recovery points and its zone sibling's copies (plans: components/links). */
   public readonly backupVault: BackupVault;
-  /** The account the region deploys into (backup plans and replications declared in index.ts use it). */
+  /** The account the region deploys into (backup plans and replications in components/links use it). */
   public readonly accountId: pulumi.Output<string>;
 
   constructor(name: string, args: RegionArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -66,6 +66,7 @@ export class Region extends pulumi.ComponentResource {
     const { region } = args;
     this.regionName = region.region;
     this.zone = region.zone;
+    this.provider = args.provider;
 
     const caller = aws.getCallerIdentityOutput({}, { parent: this, provider: args.provider });
 
@@ -272,8 +273,8 @@ export class Region extends pulumi.ComponentResource {
     this.registerOutputs({ vpcId: this.network.vpcId });
   }
 
-  /** What the stack exports for this region. */
-  public exports(): Record<string, pulumi.Input<unknown>> {
+  /** What the stack exports for this region, with the DR replicas placed here (components/links). */
+  public exports(drReplicas: readonly DrReplica[]): Record<string, pulumi.Input<unknown>> {
     return {
       zone: this.zone,
       vpcId: this.network.vpcId,
@@ -286,7 +287,7 @@ export class Region extends pulumi.ComponentResource {
         primaryEndpoint: this.database.primaryEndpoint,
         replicaEndpoints: this.database.replicaEndpoints,
         masterSecretArn: this.database.masterSecretArn,
-        drReplicas: this.drReplicas.map((dr) => ({ sourceRegion: dr.sourceRegion, endpoint: dr.endpoint })),
+        drReplicas: drReplicas.map((dr) => ({ sourceRegion: dr.sourceRegion, endpoint: dr.endpoint })),
       },
       cache: {
         primaryEndpoint: this.cache.primaryEndpoint,
