@@ -52,8 +52,13 @@ export = async () => {
     placed.map(({ region, provider, availabilityZones }) => [
       region.region,
       new Region(region.region, {
-        platform,
         region,
+        namePrefix: `${platform.project}-${platform.stack}`,
+        deployer: platform.deployer,
+        edge: platform.edge,
+        observability: platform.observability,
+        nodeTags: standardTags(platform, region.region, region.zone),
+        protect: platform.environment === "prod",
         provider,
         availabilityZones,
         validationRecords,
@@ -67,7 +72,7 @@ export = async () => {
   const links = linkRegions(platform, regions);
 
   // Section: global edge (CloudFront, WAF and certificate through the us-east-1 provider; Route 53).
-  const cdn = new Cdn("edge", { regions: links.cdnOrigins, settings: platform.edge, environment: platform.environment, usEast1 });
+  const cdn = new Cdn("edge", { regions: links.cdnOrigins, settings: platform.edge, protect: platform.environment === "prod", usEast1 });
   admitCdnAtOrigins(cdn, links.cdnOrigins);
   if (domain !== undefined && hostedZoneId !== undefined) {
     new ZoneRouting("edge-routing", { domain, hostedZoneId, regions: links.cdnOrigins, cdn, provider: usEast1 });

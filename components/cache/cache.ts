@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { CacheSettings } from "../config/tiers/cache";
-import { AUTH_TOKEN_SPECIALS, CACHE_PORT, cacheFamily, nodeZones, supportsTransitEncryptionMode } from "./plan";
+import { AUTH_TOKEN_SPECIALS, CACHE_PORT, cacheFamily, nodeZones, supportsTransitEncryptionMode } from "./elasticache-rules";
 import { Grant, readSecretsStatement } from "../shared/grants";
 import { workloadOnlySecurityGroup } from "../shared/security-group";
 

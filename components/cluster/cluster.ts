@@ -30,7 +30,7 @@ export interface ClusterArgs {
   /** The application's identity: its security group goes on every node, its role is bound to the workload service account. */
   readonly workload: WorkloadIdentity;
   /** EKS deletion protection, a longer KMS deletion window and a protected key. @default false */
-  readonly deletionProtection?: boolean;
+  readonly protect?: boolean;
   /**
    * The IAM principal `pulumi up` runs as (see deployerPrincipalArn). With no creator admin, it
    * gets its own explicit cluster-admin access entry, or the one of `settings.adminRoleArns` that
@@ -77,7 +77,7 @@ export class Cluster extends pulumi.ComponentResource {
   constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:cluster:Cluster", name, {}, opts);
     const { settings } = args;
-    const protect = args.deletionProtection ?? false;
+    const protect = args.protect ?? false;
 
     // Envelope encryption of Kubernetes secrets. Losing this key makes them unreadable: protected in prod.
     const key = rotatingKey(

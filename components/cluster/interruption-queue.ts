@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "node:crypto";
-import { interruptionQueuePolicy } from "./policies";
+import { interruptionQueuePolicy } from "./iam-documents";
 
 /** EventBridge's limit on rule names (the provider's auto-name refuses longer ones at preview). */
 export const MAX_RULE_NAME = 64;

@@ -6,7 +6,7 @@ import { InterruptionQueue } from "./interruption-queue";
 import { NODE_CLASS_NAME, NODE_POOL_NAME, ec2NodeClassSpec, nodePoolSpec } from "./karpenter-manifests";
 import { nodeRole } from "./node-role";
 import { podIdentityTrustPolicy } from "../shared/iam";
-import { karpenterControllerPolicy } from "./policies";
+import { karpenterControllerPolicy } from "./iam-documents";
 
 /** Where the controller runs; its Pod Identity association names this service account. */
 export const KARPENTER_NAMESPACE = "kube-system";
@@ -26,10 +26,10 @@ export interface KarpenterArgs {
   readonly settings: ClusterSettings["karpenter"];
   /** Root volume size of Karpenter's nodes. */
   readonly volumeSizeGiB: number;
-  /** Tags on the instances and volumes Karpenter launches (the provider's default tags do not reach them). */
+  /** Tags on the instances and volumes Karpenter launches (the provider's default tags do not reach them). @default {} */
   readonly nodeTags?: Readonly<Record<string, string>>;
   readonly kubernetesProvider: k8s.Provider;
-  /** What the controller needs running first (system nodes, CoreDNS, the Pod Identity agent). */
+  /** What the controller needs running first (system nodes, CoreDNS, the Pod Identity agent). @default [] */
   readonly dependsOn?: pulumi.Input<pulumi.Resource>[];
   /** What the NodePool needs first besides the controller (the EC2 Spot service-linked role). @default none */
   readonly nodePoolDependsOn?: pulumi.Resource[];

@@ -7,7 +7,7 @@ export interface MetricsServerArgs {
   /** @default 1; two (with a disruption budget) keep HPAs fed through a node drain. */
   readonly replicas?: number;
   readonly kubernetesProvider: k8s.Provider;
-  /** What must run first (system nodes, CoreDNS). */
+  /** What must run first (system nodes, CoreDNS). @default [] */
   readonly dependsOn?: pulumi.Input<pulumi.Resource>[];
 }
 

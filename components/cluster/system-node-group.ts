@@ -14,7 +14,7 @@ export interface SystemNodeGroupArgs {
    */
   readonly securityGroupIds: pulumi.Input<string>[];
   readonly settings: ClusterSettings["systemNodeGroup"];
-  /** Resources the nodes must wait for (the networking add-ons, so nodes become Ready). */
+  /** Resources the nodes must wait for (the networking add-ons, so nodes become Ready). @default [] */
   readonly dependsOn?: pulumi.Input<pulumi.Resource>[];
 }
 

@@ -11,7 +11,7 @@ import {
   instanceIdentifier,
   postgresFamily,
   replicaZones,
-} from "./plan";
+} from "./postgres-settings";
 import { Grant, readSecretsStatement } from "../shared/grants";
 import { workloadOnlySecurityGroup } from "../shared/security-group";
 

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Database } from "./database";
 import { metricAlarm } from "../observability/alarm";
 import { exportLogGroups, instanceArgs } from "./instance-settings";
-import { POSTGRES_PARAMETERS, instanceIdentifier, postgresFamily } from "./plan";
+import { POSTGRES_PARAMETERS, instanceIdentifier, postgresFamily } from "./postgres-settings";
 
 export interface DrReplicaArgs {
   /** The primary replicated; in another region of the same residency zone. */

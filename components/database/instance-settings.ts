@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { serviceTrustPolicy } from "../shared/iam";
-import { POSTGRES_LOG_EXPORTS, POSTGRES_PORT, rdsLogGroupName } from "./plan";
+import { POSTGRES_LOG_EXPORTS, POSTGRES_PORT, rdsLogGroupName } from "./postgres-settings";
 
 /** What every PostgreSQL instance of the platform shares, primary or replica, in any region. */
 export interface InstanceBase {
@@ -20,6 +20,7 @@ export interface InstanceBase {
   readonly performanceInsightsRetentionDays: number;
   /** 0 turns enhanced monitoring off (then no role is given). */
   readonly monitoringIntervalSeconds: number;
+  /** The enhanced-monitoring role. @default none: enhanced monitoring off, whatever the interval */
   readonly monitoringRoleArn?: pulumi.Input<string>;
   readonly deletionProtection: boolean;
   readonly tags: Record<string, string>;

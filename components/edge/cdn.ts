@@ -29,7 +29,8 @@ export interface CdnArgs {
   /** The stack's regions in stack order, each with its origin. */
   readonly regions: readonly CdnRegion[];
   readonly settings: EdgeSettings;
-  readonly environment: "dev" | "prod";
+  /** Production: the log bucket refuses deletion while it holds logs. @default false */
+  readonly protect?: boolean;
   /** Provider in us-east-1: CloudFront takes its certificate and web ACL from there. */
   readonly usEast1: aws.Provider;
 }
@@ -77,7 +78,7 @@ export class Cdn extends pulumi.ComponentResource {
         writer: "cloudfront",
         region: this.plan.logRegion,
         retentionDays: settings.logRetentionDays,
-        forceDestroy: args.environment !== "prod",
+        protect: args.protect ?? false,
       },
       { parent: this, providers: { aws: args.regions.find((r) => r.region === this.plan.logRegion)!.provider } },
     );

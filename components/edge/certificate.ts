@@ -3,7 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { ValidationRecords } from "./validation-records";
 
 export interface ValidatedCertificateArgs {
+  /** The certificate's primary name. */
   readonly domainName: string;
+  /** Further names the certificate covers. @default none */
   readonly subjectAlternativeNames?: readonly string[];
   /** Route 53 hosted zone holding the validation records. */
   readonly hostedZoneId: string;

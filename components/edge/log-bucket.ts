@@ -7,12 +7,18 @@ export interface LogBucketArgs {
   readonly writer: "alb" | "cloudfront";
   /** Region of the bucket (the provider the component inherits must be this region's). */
   readonly region: string;
-  /** Account whose ALBs write (`writer: "alb"` only): log objects must land under AWSLogs/<account>/. */
+  /**
+   * Account whose ALBs write (`writer: "alb"` only): log objects must land under AWSLogs/<account>/.
+   * @default none; required when `writer` is "alb"
+   */
   readonly accountId?: pulumi.Input<string>;
   /** Days logs are kept before S3 expires them. */
   readonly retentionDays: number;
-  /** Whether `pulumi destroy` may delete a bucket that still holds logs. @default false */
-  readonly forceDestroy?: boolean;
+  /**
+   * Production logs: `pulumi destroy` refuses to delete the bucket while it holds logs (no
+   * `forceDestroy`); unprotected buckets are emptied and deleted with the stack.
+   */
+  readonly protect: boolean;
 }
 
 /**
@@ -30,11 +36,7 @@ export class LogBucket extends pulumi.ComponentResource {
   constructor(name: string, args: LogBucketArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:edge:LogBucket", name, {}, opts);
 
-    const bucket = new aws.s3.Bucket(
-      `${name}-bucket`,
-      { forceDestroy: args.forceDestroy ?? false, tags: { Name: `${name}-bucket` } },
-      { parent: this },
-    );
+    const bucket = new aws.s3.Bucket(`${name}-bucket`, { forceDestroy: !args.protect, tags: { Name: `${name}-bucket` } }, { parent: this });
     const publicAccess = new aws.s3.BucketPublicAccessBlock(
       `${name}-public-access`,
       { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },

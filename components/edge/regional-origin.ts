@@ -40,6 +40,12 @@ export interface OriginCluster {
   readonly addonsReady: readonly pulumi.Resource[];
 }
 
+/** The slice of the stack's edge settings one regional origin needs. */
+export type RegionalOriginSettings = Pick<
+  EdgeSettings,
+  "domain" | "hostedZoneId" | "certificate" | "origin" | "logRetentionDays" | "loadBalancerControllerVersion"
+>;
+
 export interface RegionalOriginArgs {
   readonly region: string;
   /** Residency zone of the region; its certificate also covers the zone's hostname. */
@@ -50,9 +56,10 @@ export interface RegionalOriginArgs {
   /** Security group of the pods (the ALB's IP targets); it admits the ALB on the target port. */
   readonly workloadSecurityGroupId: pulumi.Input<string>;
   readonly accountId: pulumi.Input<string>;
-  readonly settings: EdgeSettings;
-  /** prod: ALB deletion protection and log buckets that refuse deletion while holding logs. */
-  readonly environment: "dev" | "prod";
+  /** The edge settings an origin reads: domain and certificates, the app Service, log retention. */
+  readonly settings: RegionalOriginSettings;
+  /** ALB deletion protection and a log bucket that refuses deletion while holding logs. @default false */
+  readonly protect?: boolean;
   /** Installs the AWS Load Balancer Controller and binds the target group to the app Service. @default none */
   readonly cluster?: OriginCluster;
   /**
@@ -149,7 +156,7 @@ export class RegionalOrigin extends pulumi.ComponentResource {
         region,
         accountId: args.accountId,
         retentionDays: settings.logRetentionDays,
-        forceDestroy: args.environment !== "prod",
+        protect: args.protect ?? false,
       },
       { parent: this },
     );
@@ -162,7 +169,7 @@ export class RegionalOrigin extends pulumi.ComponentResource {
         securityGroups: [securityGroup.id],
         subnets: args.publicSubnetIds,
         dropInvalidHeaderFields: true,
-        enableDeletionProtection: args.environment === "prod",
+        enableDeletionProtection: args.protect ?? false,
         accessLogs: { bucket: logs.bucketName, prefix: "alb", enabled: true },
         tags: { Name: `${name}-alb` },
       },

@@ -3,7 +3,7 @@ import { CostBudget } from "../cost/budget";
 import { DrReplica } from "../database/dr-replica";
 import { Cdn, CdnRegion } from "../edge/cdn";
 import { ORIGIN_VERIFY_HEADER } from "../edge/regional-origin";
-import { drReplicaLagThresholdSeconds } from "../observability/plan";
+import { drReplicaLagThresholdSeconds } from "../observability/metric-math";
 import { ZoneRecoveryResult, declareZoneRecovery } from "../recovery/zone-recovery";
 import { Region } from "../region/region";
 

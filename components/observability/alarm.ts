@@ -16,16 +16,19 @@ export interface AlarmSpec {
   /** Role in logical and alarm names, e.g. `rds-cpu`. */
   readonly role: string;
   readonly description: string;
-  /** A single metric, or `expression` over the named `metrics` (ids are lower-case, e.g. `m1`). */
+  /** A single metric, or `expression` over the named `metrics`. @default none: `expression` and `metrics` are given */
   readonly metric?: MetricRef;
+  /** Metric-math expression over `metrics`. @default none: `metric` is given */
   readonly expression?: string;
+  /** The metrics `expression` reads, by id (ids are lower-case, e.g. `m1`). @default none */
   readonly metrics?: Readonly<Record<string, MetricRef>>;
   readonly period: number;
   readonly evaluationPeriods: number;
+  /** Breaching datapoints (of `evaluationPeriods`) that fire the alarm. @default evaluationPeriods (CloudWatch's) */
   readonly datapointsToAlarm?: number;
   readonly threshold: number;
   readonly comparison: "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold" | "LessThanThreshold";
-  /** Unit shown on the dashboard when the threshold is scaled for display. */
+  /** Title of the alarm's dashboard graph. @default the description */
   readonly dashboardTitle?: string;
 }
 

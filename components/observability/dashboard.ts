@@ -5,6 +5,7 @@ export interface DashboardWidget {
   readonly title: string;
   /** CloudWatch metric arrays: `[namespace, metric, dimName, dimValue, …, { stat }]` or `[{ expression, label }]`. */
   readonly metrics: pulumi.Input<unknown[][]>;
+  /** The alarm threshold, drawn as a horizontal line. @default none */
   readonly threshold?: number;
   readonly period: number;
 }

@@ -4,7 +4,7 @@ import { AlarmSettings, ObservabilitySettings } from "../config/tiers/observabil
 import { AlarmSpec, MetricRef, metricAlarm, widgetOf } from "./alarm";
 import { AlertTopic } from "./alert-topic";
 import { dashboardBody } from "./dashboard";
-import { cacheMemberIds, elbArnSuffix, gibToBytes, queueNameOfUrl } from "./plan";
+import { cacheMemberIds, elbArnSuffix, gibToBytes, queueNameOfUrl } from "./metric-math";
 import { SloAlarms } from "./slo";
 import { scaledOutAlarms } from "./queue-scaling-alarms";
 
@@ -46,7 +46,7 @@ export interface ObservabilityArgs {
   readonly nodeGroup?: { readonly autoScalingGroupName: pulumi.Input<string> };
   /** Production: the alert topic's key is protected (see AlertTopic). @default false */
   readonly protect?: boolean;
-  /** Other alarms (by name) that also make the region unhealthy, e.g. the origin's health alarm. */
+  /** Other alarms (by name) that also make the region unhealthy, e.g. the origin's health alarm. @default none */
   readonly extraUnhealthyAlarmNames?: readonly pulumi.Input<string>[];
 }
 

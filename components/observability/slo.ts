@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AlarmSpec, MetricRef, metricAlarm } from "./alarm";
-import { BURN_RATE_WINDOWS, LATENCY_BUDGET, burnThreshold, errorBudget } from "./plan";
+import { BURN_RATE_WINDOWS, LATENCY_BUDGET, burnThreshold, errorBudget } from "./metric-math";
 
 export interface SloAlarmsArgs {
   /** Prefix of every alarm name (account- and region-unique), e.g. `platform-prod-us-east-1`. */

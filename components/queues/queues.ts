@@ -10,7 +10,7 @@ import {
   queueUseStatements,
   redriveAllowPolicy,
   redrivePolicy,
-} from "./plan";
+} from "./sqs-documents";
 
 export interface QueuesArgs {
   /** The queues of the region, each with its dead-letter queue (validated by the stack config). */

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { RecoverySettings } from "../config/tiers/recovery";
 import { serviceTrustPolicy } from "../shared/iam";
 import { BackupVault } from "./backup-vault";
-import { BACKUP_START_WINDOW_MINUTES } from "./plan";
+import { BACKUP_START_WINDOW_MINUTES } from "./sibling-region";
 
 export interface DatabaseBackupArgs {
   /** The region's own vault, where recovery points land first. */

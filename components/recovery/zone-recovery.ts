@@ -3,12 +3,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { RecoverySettings } from "../config/tiers/recovery";
 import { BackupVault } from "./backup-vault";
 import { DatabaseBackup } from "./database-backup";
-import { siblingRegion } from "./plan";
+import { siblingRegion } from "./sibling-region";
 
 /** What zone recovery needs of one Region. */
 export interface RecoveryRegion {
   readonly region: string;
   readonly zone: string;
+  /** Where the region's DR replica lives, preferred for its backups (see siblingRegion). @default none */
   readonly drReplicaRegion?: string;
   /** The Region component: backups are its children (its provider), replications its sibling's. */
   readonly component: pulumi.Resource;

@@ -2,17 +2,18 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cache } from "../cache/cache";
 import { Cluster } from "../cluster/cluster";
-import { PlatformConfig, RegionConfig } from "../config";
+import { RegionConfig } from "../config";
 import { pickAvailabilityZones } from "../config/aws-regions";
+import { DeployerSettings } from "../config/tiers/deployer";
+import { ObservabilitySettings } from "../config/tiers/observability";
 import { DataKey } from "../database/data-key";
 import { Database } from "../database/database";
 import { DrReplica } from "../database/dr-replica";
 import { Network } from "../network/network";
 import { Observability } from "../observability/observability";
 import { BackupVault } from "../recovery/backup-vault";
-import { standardTags } from "./provider";
 import { Queues } from "../queues/queues";
-import { RegionalOrigin } from "../edge/regional-origin";
+import { RegionalOrigin, RegionalOriginSettings } from "../edge/regional-origin";
 import { ValidationRecords } from "../edge/validation-records";
 import { WorkloadAccess } from "../workload/workload-access";
 import { WorkloadIdentity } from "../workload/workload-identity";
@@ -21,8 +22,27 @@ import { Keda } from "../cluster/keda";
 import { QueueScalers } from "../queues/queue-scalers";
 
 export interface RegionArgs {
-  readonly platform: PlatformConfig;
+  /** The region's own config: name, zone, CIDR, AZs and the settings of every regional tier. */
   readonly region: RegionConfig;
+  /**
+   * `<project>-<stack>`: the cluster's name and the prefix of every physical name the region
+   * declares (data key alias, queues, alarms, backup vault), unique per stack in an account.
+   */
+  readonly namePrefix: string;
+  /** Where `pulumi up` runs from (the cluster admits it on its public endpoint). */
+  readonly deployer: DeployerSettings;
+  /** The stack's edge settings the region's origin reads. */
+  readonly edge: RegionalOriginSettings;
+  /** Alert routing, SLOs and the budget's settings the region's observability reads. */
+  readonly observability: ObservabilitySettings;
+  /** The provider's default tags, for instances Karpenter launches (which the provider does not tag). */
+  readonly nodeTags: Readonly<Record<string, string>>;
+  /**
+   * Production: Pulumi `protect` and deletion protection on everything that holds data or keys,
+   * ALB deletion protection, log buckets that refuse deletion while holding logs.
+   * @default false
+   */
+  readonly protect?: boolean;
   /** The region's provider; every child reaches AWS through it. */
   readonly provider: aws.Provider;
   /** AZ names of this account to span, `region.azCount` of them (see eksAvailabilityZones). */
@@ -83,7 +103,7 @@ export class Region extends pulumi.ComponentResource {
     );
 
     // Created before the cluster and the data tier: both reference it (see WorkloadIdentity).
-    const clusterName = `${args.platform.project}-${args.platform.stack}`;
+    const clusterName = args.namePrefix;
     this.workload = new WorkloadIdentity(
       `${name}-workload`,
       {
@@ -104,22 +124,22 @@ export class Region extends pulumi.ComponentResource {
         deployerArn: args.deployerArn,
         privateSubnetIds: this.network.privateSubnetIds,
         settings: region.cluster,
-        deployer: args.platform.deployer,
+        deployer: args.deployer,
         workload: this.workload,
-        deletionProtection: args.platform.environment === "prod",
-        nodeTags: standardTags(args.platform, region.region, region.zone),
+        protect: args.protect ?? false,
+        nodeTags: args.nodeTags,
         nodePoolDependsOn: args.nodePoolDependsOn,
       },
       { parent: this },
     );
 
     // Section: data tier (Database, Cache, Queues) - admits only the workload SG / role.
-    const protectData = args.platform.environment === "prod";
+    const protectData = args.protect ?? false;
     this.dataKey = new DataKey(
       `${name}-data`,
       {
         region: region.region,
-        aliasName: `alias/${args.platform.project}-${args.platform.stack}-data`,
+        aliasName: `alias/${args.namePrefix}-data`,
         accountId: caller.accountId,
         workloadRoleArn: this.workload.roleArn,
         protect: protectData,
@@ -130,7 +150,7 @@ export class Region extends pulumi.ComponentResource {
       `${name}-database`,
       {
         region: region.region,
-        identifierPrefix: `${args.platform.project}-${args.platform.stack}`,
+        identifierPrefix: args.namePrefix,
         settings: region.database,
         vpcId: this.network.vpcId,
         subnetIds: this.network.isolatedSubnetIds,
@@ -160,7 +180,7 @@ export class Region extends pulumi.ComponentResource {
       `${name}-queues`,
       {
         queues: region.queues,
-        namePrefix: `${args.platform.project}-${args.platform.stack}-`,
+        namePrefix: `${args.namePrefix}-`,
         workloadRoleArn: this.workload.roleArn,
         protect: protectData,
       },
@@ -217,8 +237,8 @@ export class Region extends pulumi.ComponentResource {
         publicSubnetIds: this.network.publicSubnetIds,
         workloadSecurityGroupId: this.workload.securityGroupId,
         accountId: caller.accountId,
-        settings: args.platform.edge,
-        environment: args.platform.environment,
+        settings: args.edge,
+        protect: args.protect ?? false,
         cluster: {
           clusterName: this.cluster.clusterName,
           clusterArn: this.cluster.clusterArn,
@@ -233,7 +253,7 @@ export class Region extends pulumi.ComponentResource {
 
     // Section: observability (alarms, dashboard, backups).
     this.accountId = caller.accountId;
-    const opsPrefix = `${args.platform.project}-${args.platform.stack}-${region.region}`;
+    const opsPrefix = `${args.namePrefix}-${region.region}`;
     this.observability = new Observability(
       `${name}-observability`,
       {
@@ -241,7 +261,7 @@ export class Region extends pulumi.ComponentResource {
         namePrefix: opsPrefix,
         accountId: caller.accountId,
         alarms: region.alarms,
-        settings: args.platform.observability,
+        settings: args.observability,
         loadBalancer: { arn: this.origin.loadBalancerArn, targetGroupArn: this.origin.targetGroupArn },
         database: {
           primaryIdentifier: this.database.primaryIdentifier,
@@ -259,7 +279,7 @@ export class Region extends pulumi.ComponentResource {
           ? { clusterName: this.cluster.clusterName, cpuLimit: region.cluster.karpenter.cpuLimit }
           : undefined,
         // Before the application exists every origin is unhealthy by design: only page once it serves.
-        extraUnhealthyAlarmNames: args.platform.edge.origin.applicationDeployed ? [this.origin.healthAlarmName] : [],
+        extraUnhealthyAlarmNames: args.edge.origin.applicationDeployed ? [this.origin.healthAlarmName] : [],
         protect: protectData,
       },
       { parent: this },

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { supportsTransitEncryptionMode } from "../../components/cache/plan";
+import { supportsTransitEncryptionMode } from "../../components/cache/elasticache-rules";
 import { Plan } from "../../tools/engine/model";
 import { committedConfig, committedPlan, inputsOf, ofType, outputsOf, planConfig, single } from "../helpers/plan";
 import { REPLICATION_GROUP, parentOf, primaries } from "./fixtures";

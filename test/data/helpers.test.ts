@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
-import { AUTH_TOKEN_SPECIALS, cacheFamily, nodeZones } from "../../components/cache/plan";
-import { finalSnapshotName, postgresFamily, replicaZones } from "../../components/database/plan";
-import { queueNames, queuePolicy, redriveAllowPolicy } from "../../components/queues/plan";
+import { AUTH_TOKEN_SPECIALS, cacheFamily, nodeZones } from "../../components/cache/elasticache-rules";
+import { finalSnapshotName, postgresFamily, replicaZones } from "../../components/database/postgres-settings";
+import { queueNames, queuePolicy, redriveAllowPolicy } from "../../components/queues/sqs-documents";
 import { shortRegion } from "../../tools/catalogue/aws/elasticache";
 
 describe("data tier: pure helpers", () => {

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { ConfigError, PlatformConfig, resolvePlatformConfig } from "../../components/config";
 import { RESIDENCY_ZONES, regionOfArn, zoneOfRegion } from "../../policies/residency-zones";
-import { burnThreshold, cacheMemberIds, elbArnSuffix, errorBudget, queueNameOfUrl } from "../../components/observability/plan";
-import { siblingRegion } from "../../components/recovery/plan";
+import { burnThreshold, cacheMemberIds, elbArnSuffix, errorBudget, queueNameOfUrl } from "../../components/observability/metric-math";
+import { siblingRegion } from "../../components/recovery/sibling-region";
 import { Plan, PlannedResource } from "../../tools/engine/model";
 import { estimateMonthlyCost, renderCostTable } from "../../tools/report/cost-estimate";
 import { committedConfig, committedPlan, inputsOf, ofType, outputsOf } from "../helpers/plan";

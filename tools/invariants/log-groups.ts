@@ -1,4 +1,4 @@
-import { rdsLogGroupName } from "../../components/database/plan";
+import { rdsLogGroupName } from "../../components/database/postgres-settings";
 import { Plan, PlannedResource } from "../engine/model";
 import { reveal } from "../engine/values";
 

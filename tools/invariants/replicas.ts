@@ -1,4 +1,4 @@
-import { replicaKeyProblem } from "../../components/database/plan";
+import { replicaKeyProblem } from "../../components/database/postgres-settings";
 import { Plan } from "../engine/model";
 import { reveal } from "../engine/values";
 

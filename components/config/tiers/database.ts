@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Environment, IssueReporter, describe, intBetween, nonEmptyString, oneOf, flag } from "./common";
-import { RDS_MAINTENANCE_WINDOW } from "../../database/plan";
+import { RDS_MAINTENANCE_WINDOW } from "../../database/postgres-settings";
 import { overlaps, parseDailyWindow, weeklyWindowTimes } from "../../recovery/windows";
 
 /** RDS allows at most 15 read replicas per PostgreSQL source, in-region and cross-region together. */

@@ -3,7 +3,7 @@
 export interface ZoneRegion {
   readonly region: string;
   readonly zone: string;
-  /** The region holding this region's DR replica, if any. */
+  /** The region holding this region's DR replica. @default none */
   readonly drReplicaRegion?: string;
 }
 

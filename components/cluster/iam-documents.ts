@@ -6,6 +6,7 @@ import { policyDocument as document } from "../shared/iam";
  */
 
 export interface KarpenterPolicyArgs {
+  /** AWS partition of the ARNs. @default "aws" */
   readonly partition?: string;
   readonly region: string;
   readonly accountId: string;
