@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { Plan } from "../../tools/engine/model";
 import { committedPlan, inputsOf, ofType, outputsOf } from "../helpers/plan";
-import { INGRESS_RULE, RDS_INSTANCE, REPLICATION_GROUP, SECURITY_GROUP, parentOf, resolvedCommitted } from "./fixtures";
+import { INGRESS_RULE, RDS_INSTANCE, REPLICATION_GROUP, SECURITY_GROUP, parentOf, resolvedCommitted } from "../helpers/fixtures";
 
 describe("data tier: network access (prod)", () => {
   let plan: Plan;

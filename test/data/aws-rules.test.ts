@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { supportsTransitEncryptionMode } from "../../components/cache/elasticache-rules";
 import { Plan } from "../../tools/engine/model";
 import { committedConfig, committedPlan, inputsOf, ofType, outputsOf, planConfig, single } from "../helpers/plan";
-import { REPLICATION_GROUP, parentOf, primaries } from "./fixtures";
+import { REPLICATION_GROUP, parentOf, primaries } from "../helpers/fixtures";
 
 const RANDOM_ID = "random:index/randomId:RandomId";
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { ConfigError, resolvePlatformConfig } from "../../components/config";
-import { committedValues } from "./fixtures";
+import { committedValues } from "../helpers/fixtures";
 
 /** Asserts the config is rejected with exactly this message at this path. */
 function rejects(values: Record<string, unknown>, path: string, message: string): void {

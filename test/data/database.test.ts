@@ -1,155 +1,181 @@
 import { strict as assert } from "node:assert";
-import { Plan } from "../../tools/engine/model";
-import { committedPlan, inputsOf, outputsOf } from "../helpers/plan";
-import {
-  RDS_INSTANCE,
-  SECURITY_GROUP,
-  drReplicas,
-  inRegionReplicas,
-  outputOf,
-  primaries,
-  regionOfArn,
-  resolvedCommitted,
-} from "./fixtures";
+import { Database } from "../../components/database/database";
+import { DrReplica } from "../../components/database/dr-replica";
+import { RDS_PARAMETER_GROUP, RDS_SUBNET_GROUP } from "../../tools/catalogue/aws/rds";
+import { ComponentPlan, planComponent } from "../helpers/component";
+import { AZS, RDS_INSTANCE, SECURITY_GROUP, databaseArgs, drLagAlarm as lagAlarm, keyArn, regionOfArn } from "../helpers/fixtures";
 
-describe("data tier: database (prod)", () => {
-  let plan: Plan;
-  const config = resolvedCommitted("prod");
+/** The database of one region alone, and a DR replica of it in another region of its zone. */
+describe("data tier: database (component)", () => {
+  let prod: ComponentPlan;
+  let dev: ComponentPlan;
+  const instances = (p: ComponentPlan, role: string) => p.resources(RDS_INSTANCE).filter((r) => p.inputs(r).tags.role === role);
+
   before(async () => {
-    plan = await committedPlan("prod");
-  });
-
-  it("every region has exactly one Multi-AZ, encrypted, protected primary in its isolated subnets", () => {
-    for (const region of config.regions) {
-      const found = primaries(plan).filter((r) => r.region === region.region);
-      assert.equal(found.length, 1, `${region.region}: ${found.length} primaries`);
-      const primary = found[0];
-      const inputs = inputsOf(primary);
-      assert.equal(inputs.replicateSourceDb, undefined);
-      assert.equal(inputs.engine, "postgres");
-      assert.equal(inputs.engineVersion, region.database.engineVersion);
-      assert.equal(inputs.instanceClass, region.database.instanceClass);
-      assert.equal(inputs.multiAz, true);
-      assert.equal(inputs.storageEncrypted, true);
-      assert.equal(regionOfArn(inputs.kmsKeyId), region.region, "KMS key of the primary's own region");
-      assert.equal(inputs.publiclyAccessible, false);
-      assert.equal(inputs.iamDatabaseAuthenticationEnabled, true);
-      assert.equal(inputs.performanceInsightsEnabled, true);
-      assert.ok(inputs.monitoringInterval > 0 && inputs.monitoringRoleArn.startsWith("arn:aws:iam::"));
-      assert.ok(inputs.backupRetentionPeriod >= 1);
-      assert.equal(primary.options.protect, true);
-      assert.equal(inputs.deletionProtection, true);
-      assert.equal(inputs.skipFinalSnapshot, false);
-      assert.match(inputs.finalSnapshotIdentifier, /^[a-z][a-z0-9-]*[a-z0-9]$/);
-      assert.equal(
-        inputs.dbSubnetGroupName,
-        outputOf(plan, "aws:rds/subnetGroup:SubnetGroup", `${region.region}-database-subnets`, "name"),
+    prod = await planComponent(({ accountId, opts, optsIn }) => {
+      const source = new Database(
+        "eu-west-1-database",
+        databaseArgs("prod", "eu-west-1", accountId, { settings: { readReplicas: 2 } }),
+        opts,
       );
-    }
+      const target = new Database("eu-central-1-database", databaseArgs("prod", "eu-central-1", accountId), optsIn("eu-central-1"));
+      const dr = new DrReplica(
+        "eu-central-1-database-dr-eu-west-1",
+        { source, target, protect: true, lagAlarm: lagAlarm("eu-central-1", accountId) },
+        optsIn("eu-central-1"),
+      );
+      return {
+        primaryEndpoint: source.primaryEndpoint,
+        replicaEndpoints: source.replicaEndpoints,
+        masterSecretArn: source.masterSecretArn,
+        grant: source.grantReadMasterSecret(),
+        drEndpoint: dr.endpoint,
+      };
+    });
+    dev = await planComponent(({ accountId, opts }) => {
+      new Database("eu-west-1-database", databaseArgs("dev", "eu-west-1", accountId), opts);
+    });
   });
 
-  it("master password is managed by RDS in Secrets Manager under the region's key; no plaintext anywhere", () => {
-    for (const primary of primaries(plan)) {
-      const inputs = inputsOf(primary);
-      assert.equal(inputs.manageMasterUserPassword, true);
-      assert.equal(inputs.password, undefined);
-      assert.equal(inputs.masterUserSecretKmsKeyId, inputs.kmsKeyId);
-      const secretArn = outputsOf(primary).masterUserSecrets[0].secretArn;
-      assert.match(secretArn, new RegExp(`^arn:aws:secretsmanager:${primary.region}:\\d{12}:secret:rds!db-`));
-      const exported = (plan.outputs.regions as any)[primary.region!].database.masterSecretArn;
-      assert.equal(exported, secretArn);
-    }
-    for (const instance of [...inRegionReplicas(plan), ...drReplicas(plan)]) {
-      const inputs = inputsOf(instance);
+  it("has one Multi-AZ, encrypted, protected primary in the isolated subnets in prod", () => {
+    const [primary] = instances(prod, "primary").filter((r) => r.region === "eu-west-1");
+    const inputs = prod.inputs(primary);
+    assert.equal(inputs.replicateSourceDb, undefined);
+    assert.equal(inputs.engine, "postgres");
+    assert.equal(inputs.multiAz, true);
+    assert.equal(inputs.storageEncrypted, true);
+    assert.equal(inputs.kmsKeyId, keyArn("eu-west-1", prod.outputsOf(primary).arn.split(":")[4]), "the region's data key");
+    assert.equal(inputs.publiclyAccessible, false);
+    assert.equal(inputs.iamDatabaseAuthenticationEnabled, true);
+    assert.equal(inputs.performanceInsightsEnabled, true);
+    assert.ok(inputs.monitoringInterval > 0 && inputs.monitoringRoleArn.startsWith("arn:aws:iam::"));
+    assert.ok(inputs.backupRetentionPeriod >= 1, "replicas need the source's automated backups");
+    assert.equal(primary.options.protect, true);
+    assert.equal(inputs.deletionProtection, true);
+    assert.equal(inputs.skipFinalSnapshot, false);
+    assert.match(inputs.finalSnapshotIdentifier, /^[a-z][a-z0-9-]*[a-z0-9]$/);
+    const subnets = prod.resources(RDS_SUBNET_GROUP).find((r) => r.name === "eu-west-1-database-subnets")!;
+    assert.equal(inputs.dbSubnetGroupName, prod.outputsOf(subnets).name);
+    assert.deepEqual(prod.inputs(subnets).subnetIds, databaseArgs("prod", "eu-west-1", "x").subnetIds);
+  });
+
+  it("is unprotected in dev: no final snapshot, automated backups deleted with it, no replica", () => {
+    const primary = dev.one(RDS_INSTANCE, "-primary");
+    assert.equal(primary.options.protect, false);
+    assert.equal(dev.inputs(primary).skipFinalSnapshot, true);
+    assert.equal(dev.inputs(primary).deleteAutomatedBackups, true);
+    assert.equal(dev.inputs(primary).multiAz, false);
+    assert.equal(instances(dev, "replica").length, 0);
+  });
+
+  it("keeps the master password in an RDS-managed secret under the region's key; no plaintext anywhere", () => {
+    const primary = instances(prod, "primary").find((r) => r.region === "eu-west-1")!;
+    const inputs = prod.inputs(primary);
+    assert.equal(inputs.manageMasterUserPassword, true);
+    assert.equal(inputs.password, undefined);
+    assert.equal(inputs.masterUserSecretKmsKeyId, inputs.kmsKeyId);
+    const secretArn = prod.outputsOf(primary).masterUserSecrets[0].secretArn;
+    assert.match(secretArn, /^arn:aws:secretsmanager:eu-west-1:\d{12}:secret:rds!db-/);
+    assert.equal(prod.outputs.masterSecretArn, secretArn);
+    for (const instance of [...instances(prod, "replica"), ...instances(prod, "dr-replica")]) {
       for (const key of ["username", "password", "manageMasterUserPassword", "dbName"])
-        assert.equal(inputs[key], undefined, `${instance.name}.${key}`);
+        assert.equal(prod.inputs(instance)[key], undefined, `${instance.name}.${key}`);
     }
   });
 
-  it("parameter groups force TLS", () => {
-    const groups = plan.resources.filter((r) => r.type === "aws:rds/parameterGroup:ParameterGroup");
-    for (const instance of [...primaries(plan), ...inRegionReplicas(plan), ...drReplicas(plan)]) {
-      const group = groups.find((g) => outputsOf(g).name === inputsOf(instance).parameterGroupName);
+  it("grants reading the master secret, and only that", () => {
+    assert.deepEqual(prod.outputs.grant, [
+      { Sid: "RegionalDataSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [prod.outputs.masterSecretArn] },
+    ]);
+  });
+
+  it("forces TLS through a parameter group of each instance's own region", () => {
+    const groups = prod.resources(RDS_PARAMETER_GROUP);
+    for (const instance of prod.resources(RDS_INSTANCE)) {
+      const group = groups.find((g) => prod.outputsOf(g).name === prod.inputs(instance).parameterGroupName);
       assert.ok(group, `${instance.name}: parameter group of the plan`);
       assert.equal(group.region, instance.region);
     }
     for (const group of groups) {
-      assert.match(inputsOf(group).family, /^postgres1\d$/);
+      assert.match(prod.inputs(group).family, /^postgres1\d$/);
       assert.deepEqual(
-        inputsOf(group).parameters.find((p: any) => p.name === "rds.force_ssl"),
+        prod.inputs(group).parameters.find((p: { name: string }) => p.name === "rds.force_ssl"),
         { name: "rds.force_ssl", value: "1" },
       );
     }
   });
 
-  it("each region has N read replicas (from config) whose source is that region's primary, spread over AZs", () => {
-    for (const region of config.regions) {
-      const primary = primaries(plan).find((r) => r.region === region.region)!;
-      const replicas = inRegionReplicas(plan).filter((r) => r.region === region.region);
-      assert.equal(replicas.length, region.database.readReplicas);
-      assert.ok(replicas.length >= 1);
-      const vpcZones: string[] = inputsOf(plan.resources.find((r) => r.name === `${region.region}-network-vpc`)!).availabilityZoneNames;
-      assert.equal(vpcZones.length, region.azCount);
-      const zones = new Set<string>();
-      for (const replica of replicas) {
-        const inputs = inputsOf(replica);
-        assert.equal(inputs.replicateSourceDb, outputsOf(primary).identifier);
-        assert.equal(inputs.storageEncrypted, true);
-        // A same-region replica is encrypted with its source's key; RDS refuses a KmsKeyId for it.
-        assert.equal(inputs.kmsKeyId, undefined);
-        assert.equal(inputs.performanceInsightsKmsKeyId, inputsOf(primary).kmsKeyId);
-        assert.deepEqual(inputs.vpcSecurityGroupIds, inputsOf(primary).vpcSecurityGroupIds);
-        assert.ok(vpcZones.includes(inputs.availabilityZone));
-        assert.equal(replica.options.protect, true, `${replica.name} protected`);
-        assert.equal(inputs.deletionProtection, true);
-        zones.add(inputs.availabilityZone);
-      }
-      assert.equal(zones.size, Math.min(replicas.length, vpcZones.length), "replicas in distinct AZs");
-    }
-  });
-
-  it("each DR replica is sourced from the primary ARN of the other region of its zone, with keys and network of its own region", () => {
-    const dr = drReplicas(plan);
-    const expected = config.regions.filter((r) => r.database.drReplica !== undefined);
-    assert.equal(dr.length, expected.length);
-    assert.equal(dr.length, 4);
-    for (const source of expected) {
-      const target = source.database.drReplica!.region;
-      const sourcePrimary = primaries(plan).find((r) => r.region === source.region)!;
-      const found = dr.filter((r) => inputsOf(r).replicateSourceDb === outputsOf(sourcePrimary).arn);
-      assert.equal(found.length, 1, `one DR replica of ${source.region}`);
-      const replica = found[0];
-      const inputs = inputsOf(replica);
-      assert.equal(replica.region, target);
-      assert.notEqual(target, source.region);
-      assert.equal(config.regions.find((r) => r.region === target)!.zone, source.zone, "DR replica stays in its residency zone");
-      assert.match(inputs.replicateSourceDb, new RegExp(`^arn:aws:rds:${source.region}:\\d{12}:db:`));
-      assert.equal(regionOfArn(inputs.kmsKeyId), target, "encrypted with a key of its own region");
-      assert.equal(inputs.kmsKeyId, inputsOf(primaries(plan).find((r) => r.region === target)!).kmsKeyId);
+  it("has the configured number of read replicas, sourced from the primary by identifier and spread over the AZs", () => {
+    const primary = instances(prod, "primary").find((r) => r.region === "eu-west-1")!;
+    const replicas = instances(prod, "replica").filter((r) => r.region === "eu-west-1");
+    assert.equal(replicas.length, 2);
+    const zones = new Set<string>();
+    for (const replica of replicas) {
+      const inputs = prod.inputs(replica);
+      assert.equal(inputs.replicateSourceDb, prod.outputsOf(primary).identifier);
       assert.equal(inputs.storageEncrypted, true);
-      assert.equal(inputs.dbSubnetGroupName, outputOf(plan, "aws:rds/subnetGroup:SubnetGroup", `${target}-database-subnets`, "name"));
-      const targetSg = plan.resources.find((r) => r.type === SECURITY_GROUP && r.name === `${target}-database-sg`)!;
-      assert.deepEqual(inputs.vpcSecurityGroupIds, [targetSg.id]);
-      assert.equal(replica.options.protect, true);
+      // A same-region replica is encrypted with its source's key; RDS refuses a KMS key on it.
+      assert.equal(inputs.kmsKeyId, undefined);
+      assert.equal(inputs.performanceInsightsKmsKeyId, prod.inputs(primary).kmsKeyId);
+      assert.deepEqual(inputs.vpcSecurityGroupIds, prod.inputs(primary).vpcSecurityGroupIds);
+      assert.equal(replica.options.protect, true, `${replica.name} protected`);
       assert.equal(inputs.deletionProtection, true);
-      // The source keeps automated backups, which replication needs.
-      assert.ok(inputsOf(sourcePrimary).backupRetentionPeriod >= 1);
+      zones.add(inputs.availabilityZone);
     }
+    assert.equal(zones.size, 2, "replicas in distinct AZs");
+    for (const zone of zones) assert.ok((AZS as readonly string[]).includes(zone), `${zone} is an AZ of the region`);
   });
 
-  it("exports primary and replica endpoints per region in AWS's format", () => {
-    for (const region of config.regions) {
-      const exported = (plan.outputs.regions as any)[region.region].database;
-      const endpoint = new RegExp(`^[a-z][a-z0-9-]*\\.[a-z0-9]{12}\\.${region.region}\\.rds\\.amazonaws\\.com:5432$`);
-      assert.match(exported.primaryEndpoint, endpoint);
-      assert.equal(exported.replicaEndpoints.length, region.database.readReplicas);
-      for (const replica of exported.replicaEndpoints) assert.match(replica, endpoint);
-    }
+  it("sources a DR replica from the primary's ARN, with the key, subnets and security group of its own region", () => {
+    const source = instances(prod, "primary").find((r) => r.region === "eu-west-1")!;
+    const target = instances(prod, "primary").find((r) => r.region === "eu-central-1")!;
+    const replica = prod.one(RDS_INSTANCE, "-dr-eu-west-1-instance");
+    const inputs = prod.inputs(replica);
+    assert.equal(replica.region, "eu-central-1");
+    assert.equal(inputs.replicateSourceDb, prod.outputsOf(source).arn);
+    assert.match(inputs.replicateSourceDb, /^arn:aws:rds:eu-west-1:\d{12}:db:/);
+    assert.equal(regionOfArn(inputs.kmsKeyId), "eu-central-1", "encrypted with a key of its own region");
+    assert.equal(inputs.kmsKeyId, prod.inputs(target).kmsKeyId);
+    assert.equal(inputs.storageEncrypted, true);
+    assert.equal(inputs.dbSubnetGroupName, prod.inputs(target).dbSubnetGroupName);
+    const targetSg = prod.resources(SECURITY_GROUP).find((r) => r.name === "eu-central-1-database-sg")!;
+    assert.deepEqual(inputs.vpcSecurityGroupIds, [targetSg.id]);
+    assert.equal(replica.options.protect, true);
+    assert.equal(inputs.deletionProtection, true);
+    assert.equal(inputs.multiAz, true, "as highly available as the primary it would replace");
   });
 
-  it("every RDS instance is in the region of its provider", () => {
-    for (const instance of plan.resources.filter((r) => r.type === RDS_INSTANCE)) {
-      assert.equal(outputsOf(instance).arn.split(":")[3], instance.region);
-    }
+  it("refuses a DR replica in its source's own region", async () => {
+    await assert.rejects(
+      planComponent(({ accountId, opts }) => {
+        const source = new Database("a-database", databaseArgs("prod", "eu-west-1", accountId), opts);
+        const target = new Database(
+          "b-database",
+          databaseArgs("prod", "eu-west-1", accountId, { kmsKeyArn: keyArn("eu-west-1", accountId, "2") }),
+          opts,
+        );
+        new DrReplica("b-dr", { source, target, lagAlarm: lagAlarm("eu-west-1", accountId) }, opts);
+      }),
+      /a DR replica must be in another region than its source \(eu-west-1\)/,
+    );
+  });
+
+  it("reports endpoints in AWS's format", () => {
+    const endpoint = /^[a-z][a-z0-9-]*\.[a-z0-9]{12}\.eu-west-1\.rds\.amazonaws\.com:5432$/;
+    assert.match(prod.outputs.primaryEndpoint, endpoint);
+    assert.equal(prod.outputs.replicaEndpoints.length, 2);
+    for (const replica of prod.outputs.replicaEndpoints) assert.match(replica, endpoint);
+    assert.match(prod.outputs.drEndpoint, /\.eu-central-1\.rds\.amazonaws\.com:5432$/);
+  });
+
+  it("alarms on the DR replica's lag in its own region", () => {
+    const alarm = prod.one("aws:cloudwatch/metricAlarm:MetricAlarm", "replica-lag");
+    assert.equal(alarm.region, "eu-central-1");
+    assert.equal(prod.inputs(alarm).metricName, "ReplicaLag");
+    assert.match(prod.inputs(alarm).alarmActions[0], /^arn:aws:sns:eu-central-1:\d{12}:alerts$/);
+  });
+
+  it("puts every RDS instance in the region of its provider", () => {
+    for (const instance of prod.resources(RDS_INSTANCE)) assert.equal(regionOfArn(prod.outputsOf(instance).arn), instance.region);
   });
 });

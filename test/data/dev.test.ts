@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { Plan } from "../../tools/engine/model";
 import { committedPlan, inputsOf, ofType } from "../helpers/plan";
-import { REPLICATION_GROUP, drReplicas, inRegionReplicas, primaries, resolvedCommitted } from "./fixtures";
+import { REPLICATION_GROUP, drReplicas, inRegionReplicas, primaries, resolvedCommitted } from "../helpers/fixtures";
 
 describe("data tier: dev defaults are cheap", () => {
   let plan: Plan;

@@ -1,96 +1,104 @@
 import { strict as assert } from "node:assert";
-import { Plan, PlannedResource } from "../../tools/engine/model";
-import { committedPlan, inputsOf, outputsOf } from "../helpers/plan";
-import { QUEUE, resolvedCommitted, under } from "./fixtures";
+import { Queues } from "../../components/queues/queues";
+import { SQS_QUEUE_POLICY, SQS_REDRIVE_ALLOW_POLICY } from "../../tools/catalogue/aws/sqs";
+import { PlannedResource } from "../../tools/engine/model";
+import { ComponentPlan, planComponent } from "../helpers/component";
+import { QUEUE, queue, queuesArgs, workloadRoleArn } from "../helpers/fixtures";
 
-describe("data tier: queues (prod)", () => {
-  let plan: Plan;
-  const config = resolvedCommitted("prod");
+/** The queues of one region alone: a standard queue and a FIFO queue. */
+describe("data tier: queues (component)", () => {
+  let prod: ComponentPlan;
+  let dev: ComponentPlan;
+  let account: string;
+  const queues = [queue("orders", { maxReceiveCount: 3 }), queue("events", { fifo: true })];
   before(async () => {
-    plan = await committedPlan("prod");
+    prod = await planComponent(({ accountId, opts }) => {
+      account = accountId;
+      const q = new Queues("eu-west-1-queues", queuesArgs("prod", accountId, { queues }), opts);
+      return { queueUrls: q.queueUrls, dlqUrls: q.dlqUrls, use: q.grantUse(), attributes: q.grantReadAttributes() };
+    });
+    dev = await planComponent(({ accountId, opts }) => {
+      new Queues("eu-west-1-queues", queuesArgs("dev", accountId), opts);
+    });
   });
 
-  // The data tier's queues (the cluster has queues of its own, e.g. for Karpenter interruptions).
-  const dataQueues = () => under(plan, QUEUE, "platform:queues:Queues");
-  const queuesIn = (region: string) => dataQueues().filter((r) => r.region === region);
-  const byArn = (region: string, arn: string) => queuesIn(region).find((q) => outputsOf(q).arn === arn);
-  const policyOf = (type: string, queue: PlannedResource) =>
-    plan.resources.filter((r) => r.type === type && inputsOf(r).queueUrl === outputsOf(queue).url);
+  const byUrl = (url: string) => prod.resources(QUEUE).find((q) => prod.outputsOf(q).url === url)!;
+  const policyOf = (type: string, q: PlannedResource) =>
+    prod.resources(type).filter((r) => prod.inputs(r).queueUrl === prod.outputsOf(q).url);
 
-  it("protects every queue and DLQ in prod (deleting a queue drops its messages), and no queue in dev", async () => {
-    assert.ok(dataQueues().length > 0);
-    for (const queue of dataQueues()) assert.equal(queue.options.protect, true, queue.urn);
-    const dev = await committedPlan("dev");
-    for (const queue of under(dev, QUEUE, "platform:queues:Queues")) assert.equal(queue.options.protect, false, queue.urn);
+  it("protects every queue and DLQ in prod (deleting a queue drops its messages), and none in dev", () => {
+    assert.equal(prod.resources(QUEUE).length, 4);
+    for (const q of prod.resources(QUEUE)) assert.equal(q.options.protect, true, q.urn);
+    for (const q of dev.resources(QUEUE)) assert.equal(q.options.protect, false, q.urn);
   });
 
-  it("every configured queue exists in every region with a DLQ of the same kind and a redrive policy from config", () => {
-    for (const region of config.regions) {
-      assert.ok(region.queues.length > 0);
-      for (const queue of region.queues) {
-        const main = queuesIn(region.region).find(
-          (q) => outputsOf(q).url === (plan.outputs.regions as any)[region.region].queueUrls[queue.name],
-        );
-        assert.ok(main, `${region.region}: queue ${queue.name}`);
-        const inputs = inputsOf(main);
-        assert.equal(inputs.fifoQueue, queue.fifo);
-        assert.equal(inputs.name.endsWith(".fifo"), queue.fifo);
-        assert.equal(inputs.messageRetentionSeconds, queue.retentionSeconds);
-        assert.equal(inputs.visibilityTimeoutSeconds, queue.visibilityTimeoutSeconds);
-        const redrive = JSON.parse(inputs.redrivePolicy);
-        assert.equal(redrive.maxReceiveCount, queue.maxReceiveCount);
-        const dlq = byArn(region.region, redrive.deadLetterTargetArn);
-        assert.ok(dlq, `${queue.name}: its DLQ is a queue of the same region`);
-        assert.equal(inputsOf(dlq).fifoQueue, queue.fifo, "DLQ of the same kind");
-        assert.equal(inputsOf(dlq).redrivePolicy, undefined, "a DLQ is not redriven further");
-        const allow = policyOf("aws:sqs/redriveAllowPolicy:RedriveAllowPolicy", dlq);
-        assert.equal(allow.length, 1);
-        assert.deepEqual(JSON.parse(inputsOf(allow[0]).redriveAllowPolicy), {
-          redrivePermission: "byQueue",
-          sourceQueueArns: [outputsOf(main).arn],
-        });
-      }
+  it("gives every queue a DLQ of the configured kind, a redrive policy from its settings, and a redrive-allow policy back", () => {
+    for (const settings of queues) {
+      const main = byUrl(prod.outputs.queueUrls[settings.name]);
+      const inputs = prod.inputs(main);
+      assert.equal(inputs.fifoQueue, settings.fifo);
+      assert.equal(inputs.name.endsWith(".fifo"), settings.fifo);
+      assert.equal(inputs.messageRetentionSeconds, settings.retentionSeconds);
+      assert.equal(inputs.visibilityTimeoutSeconds, settings.visibilityTimeoutSeconds);
+      const redrive = JSON.parse(inputs.redrivePolicy);
+      assert.equal(redrive.maxReceiveCount, settings.maxReceiveCount);
+      const dlq = byUrl(prod.outputs.dlqUrls[settings.name]);
+      assert.equal(redrive.deadLetterTargetArn, prod.outputsOf(dlq).arn);
+      assert.equal(prod.inputs(dlq).fifoQueue, settings.dlqFifo ?? settings.fifo, "DLQ of the configured kind");
+      assert.equal(prod.inputs(dlq).redrivePolicy, undefined, "a DLQ is not redriven further");
+      const allow = policyOf(SQS_REDRIVE_ALLOW_POLICY, dlq);
+      assert.equal(allow.length, 1);
+      assert.deepEqual(JSON.parse(prod.inputs(allow[0]).redriveAllowPolicy), {
+        redrivePermission: "byQueue",
+        sourceQueueArns: [prod.outputsOf(main).arn],
+      });
     }
   });
 
-  it("every queue is encrypted and admits only TLS requests and the region's workload role", () => {
-    const queues = dataQueues();
-    assert.ok(queues.length > 0);
-    for (const queue of queues) {
-      assert.equal(inputsOf(queue).sqsManagedSseEnabled, true, `${queue.name} encrypted`);
-      const policies = policyOf("aws:sqs/queuePolicy:QueuePolicy", queue);
-      assert.equal(policies.length, 1, `${queue.name}: one queue policy`);
-      const workloadRole = plan.resources.find((r) => r.type === "aws:iam/role:Role" && r.name === `${queue.region}-workload-role`)!;
-      const document = JSON.parse(inputsOf(policies[0]).policy);
-      const arn = outputsOf(queue).arn;
-      const deny = document.Statement.filter((s: any) => s.Effect === "Deny");
-      assert.deepEqual(deny, [
-        {
-          Sid: "DenyInsecureTransport",
-          Effect: "Deny",
-          Principal: "*",
-          Action: "sqs:*",
-          Resource: arn,
-          Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
-      ]);
-      const allows = document.Statement.filter((s: any) => s.Effect === "Allow");
-      assert.ok(allows.length >= 1);
-      for (const allow of allows) {
-        assert.deepEqual(allow.Principal, { AWS: outputsOf(workloadRole).arn });
-        assert.equal(allow.Resource, arn);
-        for (const action of allow.Action)
-          assert.match(action, /^sqs:(SendMessage|ReceiveMessage|DeleteMessage|ChangeMessageVisibility|GetQueueAttributes|GetQueueUrl)$/);
-      }
+  it("encrypts every queue and admits only TLS requests and the workload role, never sending to a DLQ", () => {
+    for (const q of prod.resources(QUEUE)) {
+      assert.equal(prod.inputs(q).sqsManagedSseEnabled, true, `${q.name} encrypted`);
+      const policies = policyOf(SQS_QUEUE_POLICY, q);
+      assert.equal(policies.length, 1, `${q.name}: one queue policy`);
+      const document = JSON.parse(prod.inputs(policies[0]).policy);
+      const arn = prod.outputsOf(q).arn;
+      assert.deepEqual(
+        document.Statement.filter((s: { Effect: string }) => s.Effect === "Deny"),
+        [
+          {
+            Sid: "DenyInsecureTransport",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "sqs:*",
+            Resource: arn,
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+          },
+        ],
+      );
+      const allows = document.Statement.filter((s: { Effect: string }) => s.Effect === "Allow");
+      assert.equal(allows.length, 1);
+      assert.deepEqual(allows[0].Principal, { AWS: workloadRoleArn(account) });
+      assert.equal(allows[0].Resource, arn);
+      const isDlq = prod.inputs(q).tags.role === "dead-letter";
+      assert.equal(allows[0].Action.includes("sqs:SendMessage"), !isDlq, q.name);
     }
   });
 
-  it("exports queue URLs in AWS's format", () => {
-    for (const region of config.regions) {
-      const urls = (plan.outputs.regions as any)[region.region].queueUrls;
-      assert.deepEqual(Object.keys(urls).sort(), region.queues.map((q) => q.name).sort());
-      for (const url of Object.values(urls))
-        assert.match(String(url), new RegExp(`^https://sqs\\.${region.region}\\.amazonaws\\.com/\\d{12}/[\\w-]+(\\.fifo)?$`));
-    }
+  it("grants the identity side of what the queue policies admit, and queue depth alone for autoscalers", () => {
+    const mainArns = queues.map((q) => prod.outputsOf(byUrl(prod.outputs.queueUrls[q.name])).arn);
+    const dlqArns = queues.map((q) => prod.outputsOf(byUrl(prod.outputs.dlqUrls[q.name])).arn);
+    const [main, dlq] = prod.outputs.use;
+    assert.deepEqual([main.Sid, main.Resource], ["RegionalQueues", mainArns]);
+    assert.deepEqual([dlq.Sid, dlq.Resource], ["RegionalDeadLetterQueues", dlqArns]);
+    assert.ok(!dlq.Action.includes("sqs:SendMessage"));
+    assert.deepEqual(prod.outputs.attributes, [
+      { Sid: "RegionalQueueAttributes", Effect: "Allow", Action: ["sqs:GetQueueAttributes"], Resource: mainArns },
+    ]);
+  });
+
+  it("reports queue URLs in AWS's format", () => {
+    assert.deepEqual(Object.keys(prod.outputs.queueUrls).sort(), ["events", "orders"]);
+    for (const url of Object.values(prod.outputs.queueUrls))
+      assert.match(String(url), /^https:\/\/sqs\.eu-west-1\.amazonaws\.com\/\d{12}\/platform-component-[\w-]+(\.fifo)?$/);
   });
 });

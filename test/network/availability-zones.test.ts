@@ -3,7 +3,7 @@ import { ConfigError, resolvePlatformConfig } from "../../components/config";
 import { AWS_REGIONS, EKS_UNSUPPORTED_ZONE_IDS, pickAvailabilityZones } from "../../components/config/aws-regions";
 import { INVOKE_MOCKS } from "../../tools/engine/mocks";
 import { committedPlan, inputsOf, ofType } from "../helpers/plan";
-import { committedValues } from "../data/fixtures";
+import { committedValues } from "../helpers/fixtures";
 
 const GET_AZS = "aws:index/getAvailabilityZones:getAvailabilityZones";
 

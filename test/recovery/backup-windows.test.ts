@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { ConfigError, resolvePlatformConfig } from "../../components/config";
 import { backupScheduleConflicts, cronStartTimes, overlaps, parseDailyWindow } from "../../components/recovery/windows";
-import { committedValues } from "../data/fixtures";
+import { committedValues } from "../helpers/fixtures";
 
 function issuesOf(values: Record<string, any>): { path: string; message: string }[] {
   try {
