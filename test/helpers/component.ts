@@ -62,6 +62,24 @@ export class ComponentPlan {
 }
 
 /**
+ * Plans what `program` registers, with no stack file: the project's name, an in-memory stack and
+ * default providers refused for the packages Pulumi.yaml refuses them for. What `program` returns
+ * becomes the plan's outputs.
+ */
+export function planProgram(program: () => Promise<Record<string, unknown>>): Promise<Plan> {
+  const loaded: LoadedStack = {
+    project: "platform",
+    stack: "component",
+    stackFile: "(component harness)",
+    stackPath: "",
+    config: { [DISABLE_DEFAULT_PROVIDERS]: JSON.stringify(["aws", "kubernetes"]) },
+    secretKeys: [],
+    secureKeys: [],
+  };
+  return planLoadedStack(loaded, OFFLINE_ACCOUNT_ID, program);
+}
+
+/**
  * Plans what `declare` registers and returns its resources; whatever `declare` returns becomes the
  * plan's outputs (so a test reads a component's Outputs resolved).
  */
@@ -70,17 +88,7 @@ export async function planComponent(
   options: ComponentPlanOptions = {},
 ): Promise<ComponentPlan> {
   const region = options.region ?? "eu-west-1";
-  const loaded: LoadedStack = {
-    project: "platform",
-    stack: "component",
-    stackFile: "(component harness)",
-    stackPath: "",
-    // As Pulumi.yaml: no resource may fall back to a default (ambient-region) provider.
-    config: { [DISABLE_DEFAULT_PROVIDERS]: JSON.stringify(["aws", "kubernetes"]) },
-    secretKeys: [],
-    secureKeys: [],
-  };
-  const plan = await planLoadedStack(loaded, OFFLINE_ACCOUNT_ID, async () => {
+  const plan = await planProgram(async () => {
     const providers = new Map<string, aws.Provider>();
     const optsIn = (name: string): pulumi.ComponentResourceOptions => {
       let provider = providers.get(name);
@@ -90,8 +98,7 @@ export async function planComponent(
       }
       return { providers: { aws: provider } };
     };
-    const result = declare({ region, accountId: OFFLINE_ACCOUNT_ID, opts: optsIn(region), optsIn });
-    return result ?? {};
+    return declare({ region, accountId: OFFLINE_ACCOUNT_ID, opts: optsIn(region), optsIn }) ?? {};
   });
   return new ComponentPlan(plan);
 }

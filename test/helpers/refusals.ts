@@ -4,11 +4,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { RefusedInputsError, Refusal } from "../../tools/catalogue/validate";
-import { OFFLINE_ACCOUNT_ID } from "../../tools/engine/ids";
 import { Plan } from "../../tools/engine/model";
-import { planLoadedStack } from "../../tools/engine/run";
-import { loadStack } from "../../tools/engine/stack-files";
-import { committedConfig, tempProject } from "./plan";
+import { planProgram } from "./component";
 
 /** A custom resource of any type with raw inputs, as the engine registers it. */
 export class Planted extends pulumi.CustomResource {
@@ -22,11 +19,10 @@ export function after<T>(resource: pulumi.Resource, value: T): pulumi.Output<T> 
   return resource.urn.apply(() => value);
 }
 
-/** Plans what `declare` registers (under the dev stack's config) and returns the plan or the refusals. */
+/** Plans what `declare` registers (no stack file, see planProgram) and returns the plan or the refusals. */
 export async function plantAndPlan(declare: () => void): Promise<{ plan?: Plan; refusals: readonly Refusal[] }> {
-  const dir = tempProject({ planted: { config: committedConfig("dev") } });
   try {
-    const plan = await planLoadedStack(loadStack(dir, "planted"), OFFLINE_ACCOUNT_ID, async () => {
+    const plan = await planProgram(async () => {
       declare();
       return {};
     });
