@@ -86,6 +86,19 @@ export function keyArn(region: string, accountId: string, id = "0b1c2d3e-4f50-61
   return `arn:aws:kms:${region}:${accountId}:key/${id}`;
 }
 
+/** Where a data-tier component of `region` sits: the network, the region's key, the workload SG. */
+function dataTierPlacement(env: Environment, region: string, accountId: string, subnetIds: readonly string[]) {
+  return {
+    region,
+    vpcId: NETWORK.vpcId,
+    subnetIds: [...subnetIds],
+    availabilityZones: AZS.map((az) => az.replace("eu-west-1", region)),
+    kmsKeyArn: keyArn(region, accountId),
+    workloadSecurityGroupId: NETWORK.workloadSecurityGroupId,
+    protect: env === "prod",
+  };
+}
+
 /** Database args as the environment's stack declares them, in `region` (AZs: `AZS` renamed). */
 export function databaseArgs(
   env: Environment,
@@ -95,16 +108,10 @@ export function databaseArgs(
 ): DatabaseArgs {
   const { settings, ...rest } = overrides;
   return {
-    region,
+    ...dataTierPlacement(env, region, accountId, NETWORK.isolatedSubnetIds),
     identifierPrefix: "platform-component",
     settings: { ...databaseDefaults[env], ...settings },
-    vpcId: NETWORK.vpcId,
-    subnetIds: [...NETWORK.isolatedSubnetIds],
-    availabilityZones: AZS.map((az) => az.replace("eu-west-1", region)),
-    kmsKeyArn: keyArn(region, accountId),
-    workloadSecurityGroupId: NETWORK.workloadSecurityGroupId,
     accountId,
-    protect: env === "prod",
     ...rest,
   };
 }
@@ -127,14 +134,8 @@ export function cacheArgs(
 ): CacheArgs {
   const { settings, ...rest } = overrides;
   return {
-    region,
+    ...dataTierPlacement(env, region, accountId, NETWORK.privateSubnetIds),
     settings: { ...cacheDefaults[env], ...settings },
-    vpcId: NETWORK.vpcId,
-    subnetIds: [...NETWORK.privateSubnetIds],
-    availabilityZones: AZS.map((az) => az.replace("eu-west-1", region)),
-    kmsKeyArn: keyArn(region, accountId),
-    workloadSecurityGroupId: NETWORK.workloadSecurityGroupId,
-    protect: env === "prod",
     ...rest,
   };
 }
