@@ -59,7 +59,8 @@ export function linkRegions(settings: LinkSettings, regions: ReadonlyMap<string,
           topicArn: target.observability.topicArn,
         },
       },
-      { parent: target },
+      // Under the target Region, with its provider (explicit, not only inherited through the parent).
+      { parent: target, providers: { aws: target.provider } },
     );
     drReplicas.set(target.regionName, [...(drReplicas.get(target.regionName) ?? []), replica]);
   }
@@ -75,6 +76,7 @@ export function linkRegions(settings: LinkSettings, regions: ReadonlyMap<string,
         zone: region.zone,
         drReplicaRegion: config.database.drReplica?.region,
         component: region,
+        provider: region.provider,
         vault: region.backupVault,
         accountId: region.accountId,
         databaseArn: region.database.primaryArn,
@@ -93,7 +95,7 @@ export function linkRegions(settings: LinkSettings, regions: ReadonlyMap<string,
       settings: settings.observability.budget,
       topicArn: home.observability.topicArn,
     },
-    { parent: home },
+    { parent: home, providers: { aws: home.provider } },
   );
 
   const cdnOrigins = settings.regions.map((config) => {

@@ -13,6 +13,8 @@ export interface RecoveryRegion {
   readonly drReplicaRegion?: string;
   /** The Region component: backups are its children (its provider), replications its sibling's. */
   readonly component: pulumi.Resource;
+  /** The region's provider, given explicitly to what is declared under `component`. */
+  readonly provider: pulumi.ProviderResource;
   readonly vault: BackupVault;
   readonly accountId: pulumi.Input<string>;
   /** ARN of the region's primary database. */
@@ -57,7 +59,7 @@ export function declareZoneRecovery(
           copyTo: sibling?.vault,
           planName: `platform-${stack}-${source.region}`,
         },
-        { parent: source.component },
+        { parent: source.component, providers: { aws: source.provider } },
       ),
     );
     if (sibling !== undefined && settings.automatedBackupReplication.enabled) {
@@ -70,7 +72,7 @@ export function declareZoneRecovery(
             retentionPeriod: settings.automatedBackupReplication.retentionDays,
           },
           // The Region parent gives the destination provider; RDS then replicates from the source ARN.
-          { parent: sibling.component, protect },
+          { parent: sibling.component, provider: sibling.provider, protect },
         ),
       );
     }
