@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { podIdentityTrustPolicy } from "../shared/iam";
+import { Grant, Statement } from "../shared/grants";
+import { podIdentityTrustPolicy, policyDocument } from "../shared/iam";
 import { KEDA } from "./keda-release";
 
 export interface KedaArgs {
@@ -9,21 +10,22 @@ export interface KedaArgs {
   /** The cluster's ARN: the operator role's trust names it (Pod Identity session tags). */
   readonly clusterArn: pulumi.Input<string>;
   readonly accountId: pulumi.Input<string>;
-  /** The queues whose attributes the operator reads: the scaled main queues of this region, never a DLQ. */
-  readonly queueArns: readonly pulumi.Input<string>[];
+  /**
+   * What the operator may read: the region's Queues grant for its scaled main queues
+   * (`queues.grantReadAttributes(names)`: queue depth only, never a DLQ).
+   */
+  readonly queueGrant: Grant;
   /** Operator replicas: one is active (leader election), a second only shortens a failover. @default 1 */
   readonly operatorReplicas?: number;
   readonly kubernetesProvider: k8s.Provider;
-  /** What the release waits for: the system nodes its pods run on, and the Pod Identity agent. */
+  /** What the release waits for: the system nodes its pods run on, and the Pod Identity agent. @default [] */
   readonly dependsOn?: pulumi.Input<pulumi.Resource>[];
 }
 
 /** What the operator may do: read the backlog of its queues (the aws-sqs-queue scaler's only call). */
-export function kedaOperatorPolicy(queueArns: readonly string[]): string {
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [{ Sid: "ReadQueueDepth", Effect: "Allow", Action: "sqs:GetQueueAttributes", Resource: [...queueArns] }],
-  });
+export function kedaOperatorPolicy(statements: readonly Statement[]): string {
+  if (statements.length === 0) throw new Error("the KEDA operator needs a queue to read");
+  return policyDocument(statements);
 }
 
 /**
@@ -61,7 +63,7 @@ export class Keda extends pulumi.ComponentResource {
     );
     const policy = new aws.iam.RolePolicy(
       `${name}-operator`,
-      { role: role.name, policy: pulumi.all([...args.queueArns]).apply((arns) => kedaOperatorPolicy(arns)) },
+      { role: role.name, policy: args.queueGrant.apply(kedaOperatorPolicy) },
       { parent: this },
     );
     const association = new aws.eks.PodIdentityAssociation(

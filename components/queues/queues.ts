@@ -129,8 +129,12 @@ export class Queues extends pulumi.ComponentResource {
     return pulumi.all([this.mainQueueArns, this.dlqArns]).apply(([main, dlq]) => queueUseStatements(main, dlq));
   }
 
-  /** `sqs:GetQueueAttributes` on the main queues: queue depth for an autoscaler (no message access). */
-  public grantReadAttributes(): Grant {
-    return this.mainQueueArns.apply((main) => (main.length > 0 ? [queueAttributesStatement(main)] : []));
+  /**
+   * `sqs:GetQueueAttributes` on main queues (all, or those named): queue depth for an autoscaler
+   * such as KEDA's operator, never message access and never a DLQ.
+   */
+  public grantReadAttributes(names?: readonly string[]): Grant {
+    const arns = names === undefined ? this.mainQueueArns : pulumi.all(names.map((n) => this.queueArnsByName[n]));
+    return arns.apply((main) => (main.length > 0 ? [queueAttributesStatement(main)] : []));
   }
 }

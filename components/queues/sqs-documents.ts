@@ -58,7 +58,7 @@ export function queueUseStatements(mainArns: readonly string[], dlqArns: readonl
  * GetQueueAttributes on the queue URL it is given.
  */
 export function queueAttributesStatement(mainArns: readonly string[]): Statement {
-  return { Sid: "RegionalQueueAttributes", Effect: "Allow", Action: ["sqs:GetQueueAttributes"], Resource: [...mainArns] };
+  return { Sid: "ReadQueueDepth", Effect: "Allow", Action: "sqs:GetQueueAttributes", Resource: [...mainArns] };
 }
 
 /**

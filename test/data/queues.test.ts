@@ -15,7 +15,13 @@ describe("data tier: queues (component)", () => {
     prod = await planComponent(({ accountId, opts }) => {
       account = accountId;
       const q = new Queues("eu-west-1-queues", queuesArgs("prod", accountId, { queues }), opts);
-      return { queueUrls: q.queueUrls, dlqUrls: q.dlqUrls, use: q.grantUse(), attributes: q.grantReadAttributes() };
+      return {
+        queueUrls: q.queueUrls,
+        dlqUrls: q.dlqUrls,
+        use: q.grantUse(),
+        attributes: q.grantReadAttributes(),
+        ordersDepth: q.grantReadAttributes(["orders"]),
+      };
     });
     dev = await planComponent(({ accountId, opts }) => {
       new Queues("eu-west-1-queues", queuesArgs("dev", accountId), opts);
@@ -92,8 +98,9 @@ describe("data tier: queues (component)", () => {
     assert.deepEqual([dlq.Sid, dlq.Resource], ["RegionalDeadLetterQueues", dlqArns]);
     assert.ok(!dlq.Action.includes("sqs:SendMessage"));
     assert.deepEqual(prod.outputs.attributes, [
-      { Sid: "RegionalQueueAttributes", Effect: "Allow", Action: ["sqs:GetQueueAttributes"], Resource: mainArns },
+      { Sid: "ReadQueueDepth", Effect: "Allow", Action: "sqs:GetQueueAttributes", Resource: mainArns },
     ]);
+    assert.deepEqual(prod.outputs.ordersDepth[0].Resource, [mainArns[0]], "only the queues named (KEDA's scaled queues)");
   });
 
   it("reports queue URLs in AWS's format", () => {

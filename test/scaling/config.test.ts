@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { stringify } from "yaml";
 import { ConfigError, resolvePlatformConfig } from "../../components/config";
-import { committedValues } from "../data/fixtures";
+import { committedValues } from "../helpers/fixtures";
 import { REPO, committedConfig, tempProject } from "../helpers/plan";
 
 type Env = "dev" | "prod";

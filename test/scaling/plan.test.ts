@@ -2,6 +2,7 @@
 import { strict as assert } from "node:assert";
 import { KEDA } from "../../components/cluster/keda-release";
 import { kedaOperatorPolicy } from "../../components/cluster/keda";
+import { queueAttributesStatement } from "../../components/queues/sqs-documents";
 import { queueScalingDefaults } from "../../components/config/tiers/queue-scaling";
 import { scaledObjectSpec } from "../../components/queues/scaling-plan";
 import { creationGraph } from "../../tools/deploy-checks/creation-order";
@@ -153,7 +154,7 @@ describe("queue scaling: the committed plans", () => {
   });
 
   it("the operator policy grants GetQueueAttributes and nothing else", () => {
-    assert.deepEqual(JSON.parse(kedaOperatorPolicy(["arn:aws:sqs:eu-west-1:1:q"])).Statement, [
+    assert.deepEqual(JSON.parse(kedaOperatorPolicy([queueAttributesStatement(["arn:aws:sqs:eu-west-1:1:q"])])).Statement, [
       { Sid: "ReadQueueDepth", Effect: "Allow", Action: "sqs:GetQueueAttributes", Resource: ["arn:aws:sqs:eu-west-1:1:q"] },
     ]);
   });
