@@ -5,7 +5,7 @@
  * tools/report/base-plan.ts) and in the working tree, side by side, and reports what the change
  * adds, removes, updates and replaces. Exit codes: 0 fine, 1 failure,
  * 2 bad usage or stack input, 3 a stateful resource would be deleted or replaced (unless
- * `--allow-replace`).
+ * `--allow-replace`) or a protected one would be (whatever the flags: `pulumi up` refuses it).
  */
 import * as fs from "node:fs";
 import { EXIT, REPO_ROOT, ToolHelp, UsageError, checkOutputPath, parseToolArgs, runTool, stackFlag } from "./cli";
@@ -27,7 +27,10 @@ const HELP: ToolHelp = {
     "--markdown <file>": "also write the diff as a pull-request comment",
     "--allow-replace": "exit 0 even when a stateful resource would be deleted or replaced",
   },
-  exitCodes: { [EXIT_STATEFUL_REPLACED]: "a stateful resource would be deleted or replaced (and --allow-replace was not given)" },
+  exitCodes: {
+    [EXIT_STATEFUL_REPLACED]:
+      "a stateful resource would be deleted or replaced (and --allow-replace was not given), or a protected one would be (always)",
+  },
 };
 
 async function main(): Promise<number> {
@@ -61,6 +64,12 @@ async function main(): Promise<number> {
   if (args.markdown) fs.writeFileSync(args.markdown, `${renderDiffMarkdown(diff, label)}\n`);
   process.stdout.write(`${args.json ? diffJson(diff, label, allowReplace) : renderDiffText(diff, label)}\n`);
 
+  if (diff.blockedByProtect.length > 0) {
+    process.stderr.write(
+      `error: ${diff.blockedByProtect.length} protected resource(s) would be replaced or deleted, which \`pulumi up\` refuses; the diff names the \`pulumi state unprotect\` step for each\n`,
+    );
+    return EXIT_STATEFUL_REPLACED;
+  }
   if (diff.dangerous.length > 0 && !allowReplace) {
     process.stderr.write(
       `error: ${diff.dangerous.length} stateful resource(s) would be deleted or replaced; review them, then rerun with --allow-replace if intended\n`,

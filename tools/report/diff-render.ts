@@ -10,8 +10,17 @@ function show(value: unknown): string {
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
 }
 
+/** `+ path: value` (added), `- path: value` (removed) or `~ path: before => after`. */
 function changeLine(c: PropertyChange): string {
-  return `${c.path}: ${show(c.before)} => ${show(c.after)}${c.replaces ? "  [forces replacement]" : ""}`;
+  const mark = c.replaces ? "  [forces replacement]" : "";
+  if (!("before" in c) || c.before === undefined) return `+ ${c.path}: ${show(c.after)}${mark}`;
+  if (!("after" in c) || c.after === undefined) return `- ${c.path}: ${show(c.before)}${mark}`;
+  return `~ ${c.path}: ${show(c.before)} => ${show(c.after)}${mark}`;
+}
+
+function blockedLine(c: ResourceChange): string {
+  const what = c.op === "delete" ? "delete" : "replace";
+  return `${c.type} ${c.name}${c.region ? ` in ${c.region}` : ""} is protected: \`pulumi up\` refuses to ${what} it. If losing it is intended, first run: ${c.unprotect}`;
 }
 
 function headline(diff: PlanDiff): string {
@@ -26,6 +35,11 @@ function warning(c: ResourceChange): string {
 
 export function renderDiffText(diff: PlanDiff, baseLabel: string): string {
   const lines = [`Diff of stack ${diff.stack}: ${baseLabel} -> working tree`, ""];
+  if (diff.blockedByProtect.length > 0) {
+    lines.push(`BLOCKED: ${diff.blockedByProtect.length} protected resource(s) would be replaced or deleted:`);
+    for (const c of diff.blockedByProtect) lines.push(`BLOCKED   ${blockedLine(c)}`);
+    lines.push("");
+  }
   if (diff.dangerous.length > 0) {
     lines.push(`!!! ${diff.dangerous.length} stateful resource(s) would lose their data:`);
     for (const c of diff.dangerous) lines.push(`!!!   ${warning(c)}`);
@@ -41,13 +55,21 @@ export function renderDiffText(diff: PlanDiff, baseLabel: string): string {
   if (diff.changes.length === 0) lines.push("No changes.");
   lines.push("", `Resources: ${headline(diff)}`);
   lines.push(
-    "Replacements are predicted for stateful types from their replacement-triggering properties (tools/report/replacements.ts); other types show as updates.",
+    "Replacements are predicted from each type's replacement-triggering properties in the resource-type catalogue (tools/catalogue/); a type without catalogued triggers shows its changes as updates.",
   );
   return lines.join("\n");
 }
 
 export function renderDiffMarkdown(diff: PlanDiff, baseLabel: string): string {
   const lines = [`## Changes to stack \`${diff.stack}\` against \`${baseLabel}\``, "", `**${headline(diff)}**`, ""];
+  if (diff.blockedByProtect.length > 0) {
+    lines.push(
+      "> [!CAUTION]",
+      `> **BLOCKED**: ${diff.blockedByProtect.length} protected resource(s) would be replaced or deleted; \`pulumi up\` refuses them:`,
+    );
+    for (const c of diff.blockedByProtect) lines.push(`> - ${escapeCell(blockedLine(c).replace(c.unprotect ?? "", `\`${c.unprotect}\``))}`);
+    lines.push("");
+  }
   if (diff.dangerous.length > 0) {
     lines.push("> [!CAUTION]", `> ${diff.dangerous.length} stateful resource(s) would be deleted or replaced:`);
     for (const c of diff.dangerous) lines.push(`> - ${escapeCell(warning(c))}`);
@@ -71,5 +93,7 @@ function escapeCell(text: string): string {
 
 /** The `--json` form: the diff itself (already JSON-safe; secrets are "[secret]"). */
 export function diffJson(diff: PlanDiff, base: string, allowReplace: boolean): string {
-  return JSON.stringify({ base, allowReplace, blocked: diff.dangerous.length > 0 && !allowReplace, ...diff }, null, 2);
+  // `blocked`: the diff exits 3. `--allow-replace` waives stateful replacements, never protected ones.
+  const blocked = (diff.dangerous.length > 0 && !allowReplace) || diff.blockedByProtect.length > 0;
+  return JSON.stringify({ base, allowReplace, blocked, ...diff }, null, 2);
 }

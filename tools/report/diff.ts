@@ -8,6 +8,8 @@
 import { Plan, PlannedResource, qualifiedType } from "../engine/model";
 import { holdsData, triggersReplacement } from "../catalogue/facts";
 import { isDeployed, plain } from "./resources";
+import { structuralChanges } from "./structural-diff";
+import { shellQuote } from "../shell";
 
 export interface PropertyChange {
   /** Dotted path into the inputs, e.g. `instanceClass` or `tags.team`. */
@@ -34,6 +36,11 @@ export interface ResourceChange {
   readonly reasons: readonly string[];
   /** For a delete that is really a logical rename: the URN that replaces it. */
   readonly renamedTo?: string;
+  /**
+   * A protected resource the change would replace or delete: `pulumi up` refuses it. Holds the
+   * command that lifts the protection in the stack's state (after a reviewer agreed to lose it).
+   */
+  readonly unprotect?: string;
 }
 
 export interface PlanDiff {
@@ -42,33 +49,43 @@ export interface PlanDiff {
   readonly counts: Readonly<Record<Operation, number>>;
   /** Stateful resources that would be deleted or replaced: the reason for exit code 3. */
   readonly dangerous: readonly ResourceChange[];
+  /** Protected resources the change would replace or delete: `pulumi up` refuses these (exit code 3 too). */
+  readonly blockedByProtect: readonly ResourceChange[];
 }
 
-/** Differences between two input objects as dotted-path changes (JSON form, secrets masked). */
+/**
+ * The step that lets `pulumi up` replace or delete a protected resource, as the engine's own refusal
+ * names it (pulumi/pulumi pkg/resource/deploy/step.go, DeleteStep.Apply; `state unprotect` takes URNs
+ * and `--stack`: pkg/cmd/pulumi/state/state_unprotect.go). The URN is always single-quoted: nested
+ * URNs hold `$`.
+ */
+export function unprotectCommand(stack: string, urn: string): string {
+  return `pulumi state unprotect --stack ${shellQuote(stack)} '${urn.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * Differences between two input objects, leaf by leaf (JSON form, secrets masked): JSON documents in
+ * strings are compared as documents and lists by element identity (tools/report/structural-diff.ts).
+ * Whether a change replaces is decided on its schema path (the property and object keys above it).
+ */
 export function propertyChanges(type: string, before: unknown, after: unknown, replaceOnChanges: readonly string[] = []): PropertyChange[] {
-  const out: PropertyChange[] = [];
   const [inputsBefore, inputsAfter] = [plain(before) ?? {}, plain(after) ?? {}];
-  const context = (a: unknown, b: unknown) => ({
-    before: a,
-    after: b,
-    inputsBefore: isRecord(inputsBefore) ? inputsBefore : undefined,
-    inputsAfter: isRecord(inputsAfter) ? inputsAfter : undefined,
-  });
-  const walk = (a: unknown, b: unknown, path: string) => {
-    if (JSON.stringify(a) === JSON.stringify(b)) return;
-    const objects = isRecord(a) && isRecord(b);
-    const arrays = Array.isArray(a) && Array.isArray(b) && a.length === b.length;
-    if (objects && path.split(".").length < 6) {
-      for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) walk(a[key], b[key], path ? `${path}.${key}` : key);
-      return;
+  const [a, b] = [isRecord(inputsBefore) ? inputsBefore : {}, isRecord(inputsAfter) ? inputsAfter : {}];
+  const out: PropertyChange[] = [];
+  for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+    if (JSON.stringify(a[key]) === JSON.stringify(b[key])) continue;
+    for (const leaf of structuralChanges(a[key], b[key], [key])) {
+      const context = { before: a[key], after: b[key], inputsBefore: a, inputsAfter: b };
+      // A conditional trigger (`replaceIf`) reads the property's own values; a nested one its leaf's.
+      const change = leaf.schemaPath === key ? context : { ...context, before: leaf.before, after: leaf.after };
+      out.push({
+        path: leaf.path,
+        ...(leaf.before === undefined ? {} : { before: leaf.before }),
+        ...(leaf.after === undefined ? {} : { after: leaf.after }),
+        replaces: triggersReplacement(type, leaf.schemaPath, replaceOnChanges, change),
+      });
     }
-    if (arrays && path) {
-      a.forEach((item, i) => walk(item, b[i], `${path}[${i}]`));
-      return;
-    }
-    out.push({ path, before: a, after: b, replaces: triggersReplacement(type, path, replaceOnChanges, context(a, b)) });
-  };
-  walk(inputsBefore, inputsAfter, "");
+  }
   return out;
 }
 
@@ -101,7 +118,10 @@ export function diffPlans(base: Plan, head: Plan): PlanDiff {
   const created = changes.filter((c) => c.op === "create");
   for (const old of before.values()) {
     if (after.has(old.urn) || aliasOf.has(old.urn)) continue;
-    const reasons = [old.options.protect ? "protected: `pulumi up` refuses to delete it until `protect` is removed" : ""].filter(Boolean);
+    // The engine refuses to delete a resource whose state is protected (DeleteStep.Apply checks old.Protect).
+    const reasons = [old.options.protect ? "protected: `pulumi up` refuses to delete it until its state is unprotected" : ""].filter(
+      Boolean,
+    );
     // Same type and parent chain, new name: a rename without `aliases`, which the engine carries
     // out as create-new + delete-old.
     const twin = created.find(
@@ -109,7 +129,11 @@ export function diffPlans(base: Plan, head: Plan): PlanDiff {
         c.type === old.type && c.region === old.region && qualifiedType(c.urn) === qualifiedType(old.urn) && sameParentName(c.urn, old.urn),
     );
     if (twin) reasons.unshift(`renamed to ${twin.name} without \`aliases\`: created anew and the old one deleted`);
-    changes.push({ ...summary(old, "delete", [], reasons), renamedTo: twin?.urn });
+    changes.push({
+      ...summary(old, "delete", [], reasons),
+      renamedTo: twin?.urn,
+      ...(old.options.protect ? { unprotect: unprotectCommand(head.stack, old.urn) } : {}),
+    });
   }
 
   changes.sort((a, b) => OP_ORDER[a.op] - OP_ORDER[b.op] || a.urn.localeCompare(b.urn));
@@ -120,6 +144,7 @@ export function diffPlans(base: Plan, head: Plan): PlanDiff {
     changes,
     counts,
     dangerous: changes.filter((c) => c.stateful !== undefined && (c.op === "delete" || c.op === "replace")),
+    blockedByProtect: changes.filter((c) => c.unprotect !== undefined),
   };
 }
 
@@ -143,7 +168,15 @@ function compare(old: PlannedResource, next: PlannedResource): ResourceChange | 
     .map((k) => ({ path: `(option) ${k}`, before: old.options[k], after: next.options[k], replaces: false }));
   const all = [...changes, ...optionChanges];
   if (all.length === 0 && reasons.length === 0) return undefined;
-  const change = summary(next, reasons.length > 0 ? "replace" : "update", all, reasons);
+  const op = reasons.length > 0 ? "replace" : "update";
+  // The step generator refuses a replacement when both the state and the program protect the
+  // resource (`new.Protect && old.Protect`: unprotecting and replacing in one update is allowed;
+  // pulumi/pulumi pkg/resource/deploy/step_generator.go).
+  const refused = op === "replace" && old.options.protect && next.options.protect;
+  const change: ResourceChange = {
+    ...summary(next, op, all, reasons),
+    ...(refused ? { unprotect: unprotectCommand(stackOf(next.urn), old.urn) } : {}),
+  };
   if (old.urn !== next.urn) return { ...change, reasons: [`moved from ${old.urn} (aliased)`, ...change.reasons] };
   return change;
 }
@@ -160,6 +193,11 @@ function summary(r: PlannedResource, op: Operation, changes: PropertyChange[], r
     changes,
     reasons,
   };
+}
+
+/** `urn:pulumi:<stack>::<project>::...` -> the stack. */
+function stackOf(urn: string): string {
+  return urn.split("::")[0].replace(/^urn:pulumi:/, "");
 }
 
 function shortName(urn: string): string {

@@ -319,7 +319,11 @@ const parameterGroup: TypeEntry = {
   ],
   creation: { seconds: 5, source: tfDocs("elasticache_parameter_group") },
   price: none(`no charge of its own (${PRICING.elasticache})`),
-  replacement: NO_TRIGGERS,
+  // All three ForceNew in the schema: a new family (valkey8 -> redis7 on an engine switch) is a new group.
+  replacement: {
+    replaceOn: ["description", "family", "name"],
+    sources: [tf("elasticache/parameter_group.go"), registry(CACHE_PARAMETER_GROUP)],
+  },
   data: none("settings only: recreated from code"),
 };
 
@@ -384,5 +388,8 @@ export const ELASTICACHE_ENTRIES: readonly TypeEntry[] = [
     "snapshotArnsToRestores",
     "subnetIds",
   ]),
-  notDeclared(CACHE_GLOBAL_GROUP, 600, "elasticache_global_replication_group", []),
+  notDeclared(CACHE_GLOBAL_GROUP, 600, "elasticache_global_replication_group", [
+    "globalReplicationGroupIdSuffix",
+    "primaryReplicationGroupId",
+  ]),
 ];

@@ -185,7 +185,11 @@ const parameterGroup: TypeEntry = {
   validation: [...RDS_PARAMETER_GROUP_RULES, TAG_LIMITS],
   creation: { seconds: 5, source: tfDocs("db_parameter_group") },
   price: none(`no charge of its own (${PRICING.rds})`),
-  replacement: none("holds no data; its ForceNew properties are not catalogued, so the diff shows its changes as updates"),
+  // ForceNew in the schema: a new family (postgres16 -> postgres17 on a major upgrade) is a new group.
+  replacement: {
+    replaceOn: ["description", "family", "name", "namePrefix"],
+    sources: [tf("rds/parameter_group.go"), registry(RDS_PARAMETER_GROUP)],
+  },
   data: none("settings only: recreated from code"),
 };
 

@@ -1,0 +1,88 @@
+/**
+ * The reviewer's case of issue 14: a changed copy of prod (an IAM action added, the cache engine
+ * switched, a region added, a protected queue removed) gives a diff that shows each change
+ * structurally, the cost delta, and the blocked protected change with its unprotect step.
+ */
+import assert from "node:assert/strict";
+import { Plan } from "../../tools/engine/model";
+import { PlanDiff, diffPlans } from "../../tools/report/diff";
+import { diffJson, renderDiffMarkdown, renderDiffText } from "../../tools/report/diff-render";
+import { committedConfig, committedPlan, planConfig } from "../helpers/plan";
+
+const json = (plan: Plan): Plan => JSON.parse(JSON.stringify(plan)) as Plan;
+
+/** Adds an action to the `Describe` statement of one load-balancer controller policy (JSON form). */
+function withIamAction(plan: Plan, name: string, action: string): Plan {
+  return {
+    ...plan,
+    resources: plan.resources.map((r) => {
+      if (r.name !== name) return r;
+      const document = JSON.parse(r.inputs.policy as string) as { Statement: { Sid?: string; Action: string[] }[] };
+      const describe = document.Statement.find((s) => s.Sid === "Describe")!;
+      describe.Action = [...describe.Action, action];
+      return { ...r, inputs: { ...r.inputs, policy: JSON.stringify(document) } };
+    }),
+  };
+}
+
+describe("report: diff of a changed copy of prod", function () {
+  let base: Plan;
+  let head: Plan;
+  let diff: PlanDiff;
+
+  before(async function () {
+    base = json(await committedPlan("prod"));
+    const config = committedConfig("prod");
+    const regions = config["platform:regions"] as Record<string, unknown>[];
+    const added: Record<string, unknown> = { ...structuredClone(regions[regions.length - 1]), region: "eu-north-1" };
+    delete added.database;
+    delete added.cidr;
+    const defaults = structuredClone(config["platform:regionDefaults"]) as Record<string, unknown> & { queues: { name: string }[] };
+    defaults.cache = { engine: "redis", engineVersion: "7.1" };
+    defaults.queues = defaults.queues.filter((q) => q.name !== "order-events");
+    const changed = await planConfig({ ...config, "platform:regions": [...regions, added], "platform:regionDefaults": defaults }, "prod");
+    head = withIamAction(json(changed), "us-east-1-origin-lbc-policy", "ec2:DescribeTags");
+    diff = diffPlans(base, head);
+  });
+
+  it("shows the IAM action added inside the policy document", () => {
+    const policy = diff.changes.find((c) => c.name === "us-east-1-origin-lbc-policy")!;
+    assert.equal(policy.op, "update");
+    assert.deepEqual(policy.changes, [{ path: "policy » Statement[Sid=Describe].Action", after: "ec2:DescribeTags", replaces: false }]);
+    assert.match(renderDiffText(diff, "main"), /\+ policy » Statement\[Sid=Describe\]\.Action: "ec2:DescribeTags"/);
+  });
+
+  it("shows the cache engine switch as replacements: the group (engine) and its parameter group (family)", () => {
+    const group = diff.changes.find(
+      (c) => c.name === "us-east-1-cache" || (c.type.endsWith("replicationGroup:ReplicationGroup") && c.region === "us-east-1"),
+    )!;
+    assert.equal(group.op, "replace");
+    assert.ok(group.changes.some((c) => c.path === "engine" && c.before === "valkey" && c.after === "redis" && c.replaces));
+    const params = diff.changes.find((c) => c.type === "aws:elasticache/parameterGroup:ParameterGroup" && c.region === "us-east-1")!;
+    assert.equal(params.op, "replace");
+    assert.deepEqual(
+      params.changes.filter((c) => c.path === "family"),
+      [{ path: "family", before: "valkey8", after: "redis7", replaces: true }],
+    );
+  });
+
+  it("shows the added region as creations only", () => {
+    const inNewRegion = diff.changes.filter((c) => c.region === "eu-north-1");
+    assert.ok(inNewRegion.length > 50);
+    assert.ok(inNewRegion.every((c) => c.op === "create"));
+  });
+
+  it("flags the removed protected queue as BLOCKED with the exact unprotect step, and exits 3 even with --allow-replace", () => {
+    const queue = diff.blockedByProtect.find((c) => c.name === "us-east-1-queues-order-events")!;
+    assert.equal(queue.op, "delete");
+    const urn = base.resources.find((r) => r.name === "us-east-1-queues-order-events")!.urn;
+    assert.equal(queue.unprotect, `pulumi state unprotect --stack prod '${urn}'`);
+    // Replaced caches are protected in prod, and the program still protects them: refused too.
+    assert.ok(diff.blockedByProtect.some((c) => c.op === "replace" && c.type.endsWith("replicationGroup:ReplicationGroup")));
+    assert.ok(
+      renderDiffText(diff, "main").includes(`BLOCKED   aws:sqs/queue:Queue us-east-1-queues-order-events in us-east-1 is protected`),
+    );
+    assert.ok(renderDiffMarkdown(diff, "main").includes(`\`pulumi state unprotect --stack prod '${urn}'\``));
+    assert.equal(JSON.parse(diffJson(diff, "main", true)).blocked, true);
+  });
+});
