@@ -4,21 +4,23 @@ import { EXIT, REPO_ROOT, ToolHelp, UsageError, checkOutputPath, parseToolArgs, 
 import { formatDeployReport, renderDeployMarkdown, runDeployChecks } from "./deploy-checks/run";
 import { planStack } from "./engine/run";
 import { previewDocument } from "./plan/preview-json";
-import { renderCounts, renderOutputs, renderSummary, renderTree } from "./plan/render";
-import { estimateMonthlyCost, renderCostTable } from "./report/cost-estimate";
+import { renderCounts, renderOutputs, renderRegionTotals, renderSummary, renderTree } from "./plan/render";
+import { estimateMonthlyCost, renderCostSummary, renderCostTable } from "./report/cost-estimate";
+import { countPlan } from "./report/counts";
 import { estimateDeployTime, renderDeployEstimate } from "./report/deploy-time";
 import { renderMarkdownReport } from "./report/markdown";
 import { renderPolicyMarkdown } from "./report/policy-section";
 import { PolicyConfigError, PolicyReport, evaluatePolicies, formatPolicyReport, policyConfigFileFor } from "./policy/run-policies";
 
 const HELP: ToolHelp = {
-  usage: "npm run plan -- --stack <name> [--json <file>|-] [--markdown <file>] [--quiet] [--dir <project>]",
+  usage: "npm run plan -- --stack <name> [--json <file>|-] [--markdown <file>] [--verbose] [--quiet] [--dir <project>]",
   summary: "Plans one stack offline: the real program under the Pulumi mock runtime, then the policy pack, as `pulumi preview` would.",
   flags: {
     "--stack <name>": "the stack to plan (Pulumi.<name>.yaml)",
     "--json <file>|-": "also write a document shaped like `pulumi preview --json`; - writes it to stdout instead of the text",
     "--markdown <file>": "also write the pull-request report (summary, policies, diagram, deploy time)",
-    "--quiet": "leave the resource tree out of the text",
+    "--verbose": "also print the resource tree, the table per type and region, the stack outputs and the cost per tier",
+    "--quiet": "leave the resource tree out of --verbose",
     "--dir <project>": "the directory holding Pulumi.yaml and the stack files (default: this repository)",
   },
 };
@@ -31,6 +33,7 @@ async function main(): Promise<number> {
       json: { type: "string" },
       markdown: { type: "string" },
       quiet: { type: "boolean", default: false },
+      verbose: { type: "boolean", default: false },
       dir: { type: "string" },
     },
     HELP,
@@ -65,14 +68,19 @@ async function main(): Promise<number> {
       `Previewing stack '${plan.stack}' of project '${plan.project}' offline (${plan.stackFile}; Pulumi mock runtime, no cloud access)`,
       "",
     );
-    if (!args.quiet) out.push(renderTree(plan), "");
-    out.push("Resources per type and region:", renderCounts(plan), "");
-    out.push("Outputs:", renderOutputs(plan.outputs), "");
-    const notices = Array.isArray(plan.outputs.notices) ? (plan.outputs.notices as unknown[]).map(String) : [];
+    const verbose = args.verbose ?? false;
+    const cost = estimateMonthlyCost(plan);
+    if (verbose && !args.quiet) out.push(renderTree(plan), "");
+    if (verbose) out.push("Resources per type and region:", renderCounts(plan), "");
+    else out.push("Resources per region (--verbose: per type):", renderRegionTotals(plan), "");
+    // Notices travel as a stack output too: printed once, in their own section.
+    const { notices: noticeOutput, ...outputs } = plan.outputs;
+    if (verbose) out.push("Outputs:", renderOutputs(outputs), "");
+    const notices = Array.isArray(noticeOutput) ? (noticeOutput as unknown[]).map(String) : [];
     if (notices.length > 0) out.push("Notices (weaker than a full production setup):", ...notices.map((n) => `  - ${n}`), "");
     out.push("What an offline plan cannot show:", ...plan.limitations.map((l) => `  - ${l}`), "");
     out.push(renderDeployEstimate(estimateDeployTime(plan)), "");
-    out.push(renderCostTable(estimateMonthlyCost(plan)), "");
+    out.push(verbose ? renderCostTable(cost) : renderCostSummary(cost), "");
     out.push(formatPolicyReport(policies), "");
     out.push(formatDeployReport(deployChecks), "");
     out.push(renderSummary(plan), `Duration: ${(elapsedMs / 1000).toFixed(2)}s`);
@@ -85,7 +93,17 @@ async function main(): Promise<number> {
     );
   }
   if (args.json !== undefined) {
-    const document = JSON.stringify({ ...previewDocument(plan, plan.config, plan.secretKeys), policies, deployChecks }, null, 2);
+    const document = JSON.stringify(
+      {
+        ...previewDocument(plan, plan.config, plan.secretKeys),
+        counts: countPlan(plan),
+        cost: estimateMonthlyCost(plan),
+        policies,
+        deployChecks,
+      },
+      null,
+      2,
+    );
     if (jsonToStdout) process.stdout.write(`${document}\n`);
     else fs.writeFileSync(args.json, `${document}\n`);
   }

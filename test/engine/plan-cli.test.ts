@@ -13,8 +13,19 @@ function plan(...args: string[]) {
 }
 
 describe("npm run plan (end to end)", () => {
-  it("prints the dev tree with one VPC per region, counts and limitations, and exits 0", () => {
+  it("prints concise output by default: counts per region, notices once, no outputs JSON or tree", () => {
     const { code, stdout, stderr } = plan("--stack", "dev");
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /Resources per region \(--verbose: per type\):/);
+    assert.doesNotMatch(stdout, /^Outputs:/m);
+    assert.doesNotMatch(stdout, /[├└]─ /, "no resource tree");
+    const notice = /no WAF web ACL protects the CDN/g;
+    assert.equal(stdout.match(notice)?.length, 1, "each notice is printed once");
+    assert.ok(stdout.split("\n").length < 120, `${stdout.split("\n").length} lines`);
+  });
+
+  it("prints the dev tree with one VPC per region, counts and limitations with --verbose, and exits 0", () => {
+    const { code, stdout, stderr } = plan("--stack", "dev", "--verbose");
     assert.equal(code, 0, stderr);
     assert.match(stdout, /Previewing stack 'dev' of project 'platform' offline/);
     assert.equal(stdout.match(/awsx:ec2:Vpc +us-east-1-network-vpc +us-east-1/g)?.length, 1);

@@ -1,4 +1,5 @@
-import { Plan, PlannedResource, STACK_TYPE, isProviderType } from "../engine/model";
+import { Plan, PlannedResource } from "../engine/model";
+import { countPlan, countsHeadline } from "../report/counts";
 
 /** A `pulumi preview`-like tree: each resource under its parent, with its region. */
 export function renderTree(plan: Plan): string {
@@ -23,44 +24,33 @@ export function renderTree(plan: Plan): string {
   return [line(["     Type", "Name", "Region", "Notes"]), ...rows.map(line)].join("\n");
 }
 
-/** Resource counts per type (rows) and region (columns); custom resources and remote components only. */
-export function countsByTypeAndRegion(plan: Plan): {
-  regions: string[];
-  rows: { type: string; counts: Record<string, number>; total: number }[];
-} {
-  const counted = plan.resources.filter((r) => (r.custom || r.remote) && r.type !== STACK_TYPE);
-  const regions = [...new Set(counted.map((r) => r.region ?? "global"))].sort();
-  const byType = new Map<string, Record<string, number>>();
-  for (const resource of counted) {
-    const row = byType.get(resource.type) ?? {};
-    const region = resource.region ?? "global";
-    row[region] = (row[region] ?? 0) + 1;
-    byType.set(resource.type, row);
-  }
-  const rows = [...byType.entries()]
-    .map(([type, counts]) => ({ type, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) }))
-    .sort((a, b) => a.type.localeCompare(b.type));
-  return { regions, rows };
-}
-
+/** Resource counts per type (rows) and region (columns), as every output counts them (tools/report/counts.ts). */
 export function renderCounts(plan: Plan): string {
-  const { regions, rows } = countsByTypeAndRegion(plan);
+  const { columns, rows, perColumn, total } = countPlan(plan);
   const typeWidth = Math.max(4, ...rows.map((r) => r.type.length));
-  const colWidth = Math.max(6, ...regions.map((r) => r.length));
-  const header = `${"Type".padEnd(typeWidth)}  ${regions.map((r) => r.padStart(colWidth)).join("  ")}  ${"total".padStart(5)}`;
+  const colWidth = Math.max(6, ...columns.map((r) => r.length));
+  const cells = (values: readonly (string | number)[]) => values.map((v) => String(v).padStart(colWidth)).join("  ");
+  const header = `${"Type".padEnd(typeWidth)}  ${cells(columns)}  ${"total".padStart(5)}`;
   const body = rows.map(
-    (row) =>
-      `${row.type.padEnd(typeWidth)}  ${regions.map((r) => String(row.counts[r] ?? "").padStart(colWidth)).join("  ")}  ${String(row.total).padStart(5)}`,
+    (row) => `${row.type.padEnd(typeWidth)}  ${cells(columns.map((c) => row.counts[c] ?? ""))}  ${String(row.total).padStart(5)}`,
   );
-  const totals = regions.map((r) => rows.reduce((sum, row) => sum + (row.counts[r] ?? 0), 0));
-  const footer = `${"total".padEnd(typeWidth)}  ${totals.map((t) => String(t).padStart(colWidth)).join("  ")}  ${String(totals.reduce((a, b) => a + b, 0)).padStart(5)}`;
+  const footer = `${"total".padEnd(typeWidth)}  ${cells(columns.map((c) => perColumn[c] ?? 0))}  ${String(total).padStart(5)}`;
   return [header, ...body, footer].join("\n");
 }
 
-/** The summary line of `pulumi preview`. */
+/** One line per column: the concise form of the table (same counts). */
+export function renderRegionTotals(plan: Plan): string {
+  const { columns, perColumn, total } = countPlan(plan);
+  const width = Math.max(5, ...columns.map((c) => c.length));
+  return [
+    ...columns.map((c) => `  ${c.padEnd(width)}  ${String(perColumn[c]).padStart(5)}`),
+    `  ${"total".padEnd(width)}  ${String(total).padStart(5)}`,
+  ].join("\n");
+}
+
+/** The summary line of `pulumi preview`, with the breakdown every output shares. */
 export function renderSummary(plan: Plan): string {
-  const providers = plan.resources.filter((r) => isProviderType(r.type)).length;
-  return `Resources:\n    + ${plan.resources.length} to create (${providers} providers, ${plan.resources.filter((r) => !r.custom).length} components)`;
+  return `Resources:\n    + ${countsHeadline(countPlan(plan))}`;
 }
 
 /** Stack outputs, secrets masked (a `Secret` prints as [secret]). */

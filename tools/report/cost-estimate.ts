@@ -1,7 +1,8 @@
 import { CATALOGUE, isNone } from "../catalogue";
-import { LISTED_REGION, PRICES_AS_OF, priceBook } from "../catalogue/prices";
+import { priceBook } from "../catalogue/prices";
 import { Plan } from "../engine/model";
 import { reveal } from "../engine/values";
+import { attributedRegion } from "./counts";
 
 /** One line of the estimate: a tier of one region. */
 export interface CostRow {
@@ -13,33 +14,56 @@ export interface CostRow {
 }
 
 export interface CostEstimate {
+  /** Always true: list prices of the fixed floor, not a quote. */
+  readonly estimate: true;
   readonly rows: readonly CostRow[];
   readonly totalUsd: number;
   /** Things in the plan the table has no price for (named, never silently zero). */
   readonly unpriced: readonly string[];
+  /** Dates of the price books used (YYYY-MM-DD). */
   readonly pricesAsOf: string;
+  /** Regions priced at another region's list prices (their own were not retrieved): region -> whose. */
+  readonly pricedAs: Readonly<Record<string, string>>;
+  /** What the estimate does not include. */
+  readonly leavesOut: readonly string[];
 }
+
+/** What every estimate leaves out, in the words the reports print. */
+export const LEAVES_OUT: readonly string[] = [
+  "usage: requests, queries, messages, data transfer and CloudFront/WAF traffic",
+  "Karpenter's nodes (they follow the workload) and pods' storage",
+  "taxes, free tier, savings plans and reserved capacity",
+  "resources without a catalogue price (listed as not priced)",
+];
 
 /**
  * An ESTIMATE of the monthly on-demand cost of a plan, per region and tier, from the price rules
  * of the resource-type catalogue, each given its region's price book. Only the fixed floor is
  * priced (instance hours, storage as allocated, backups as one full copy per vault); usage
- * (requests, transfer, Karpenter's nodes) is not.
+ * (requests, transfer, Karpenter's nodes) is not. Regions are attributed as every report attributes
+ * them (tools/report/counts.ts): edge services under `global`.
  */
 export function estimateMonthlyCost(plan: Plan): CostEstimate {
   const rows = new Map<string, { region: string; tier: string; usd: number; items: Map<string, number> }>();
   const unpriced = new Set<string>();
+  const pricedAs: Record<string, string> = {};
+  const dates = new Set<string>();
 
   for (const resource of plan.resources) {
     const rule = CATALOGUE[resource.type]?.price;
     if (rule === undefined || isNone(rule)) continue;
-    const region = resource.region ?? "global";
+    // Prices follow the region AWS bills (a global service's provider region), rows the report's column.
+    const billed = resource.region ?? "us-east-1";
+    const region = attributedRegion(plan, resource);
+    const book = priceBook(billed);
+    dates.add(book.asOf);
+    if (book.listedFor !== billed) pricedAs[billed] = book.listedFor;
     const result = rule.monthly({
       name: resource.name,
-      region,
+      region: billed,
       inputs: reveal(resource.inputs) as Record<string, any>,
       outputs: reveal(resource.outputs) as Record<string, any>,
-      book: priceBook(region),
+      book,
       plan,
     });
     if ("unpriced" in result) {
@@ -62,18 +86,34 @@ export function estimateMonthlyCost(plan: Plan): CostEstimate {
     }))
     .sort((a, b) => a.region.localeCompare(b.region) || a.tier.localeCompare(b.tier));
   return {
+    estimate: true,
     rows: list,
     totalUsd: round(list.reduce((sum, r) => sum + r.monthlyUsd, 0)),
     unpriced: [...unpriced].sort(),
-    pricesAsOf: PRICES_AS_OF,
+    pricesAsOf: [...dates].sort().join(", "),
+    pricedAs: Object.fromEntries(Object.entries(pricedAs).sort()),
+    leavesOut: LEAVES_OUT,
   };
 }
 
-function round(usd: number): number {
+export function round(usd: number): number {
   return Math.round(usd * 100) / 100;
 }
 
-const usd = (n: number) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+export const usd = (n: number) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/** The caveat line every cost output carries: an estimate, of what, and whose prices. */
+export function costCaveat(estimate: Pick<CostEstimate, "pricesAsOf" | "pricedAs">): string {
+  const borrowed = Object.entries(estimate.pricedAs);
+  const byWhose = new Map<string, string[]>();
+  for (const [region, whose] of borrowed) byWhose.set(whose, [...(byWhose.get(whose) ?? []), region]);
+  const note = [...byWhose].map(([whose, regions]) => `${regions.join(", ")} priced at ${whose} list prices (own prices not retrieved)`);
+  return [
+    `ESTIMATE: on-demand list prices of ${estimate.pricesAsOf}, fixed floor only`,
+    ...note,
+    `leaves out ${LEAVES_OUT.join("; ")}`,
+  ].join(". ");
+}
 
 /** The estimate as a text table for the plan report, clearly labelled an estimate. */
 export function renderCostTable(estimate: CostEstimate): string {
@@ -83,11 +123,37 @@ export function renderCostTable(estimate: CostEstimate): string {
   const line = (cells: string[]) =>
     `  ${cells.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ")}`.trimEnd();
   const lines = [
-    `Estimated monthly cost (ESTIMATE: ${LISTED_REGION} on-demand list prices of ${estimate.pricesAsOf}, fixed floor only; no usage, transfer or Karpenter nodes):`,
+    `Estimated monthly cost (${costCaveat(estimate)}):`,
     line(header),
     ...body.map(line),
     `  total: ${usd(estimate.totalUsd)} per month`,
   ];
-  if (estimate.unpriced.length > 0) lines.push(`  not in the price table: ${estimate.unpriced.join(", ")}`);
+  if (estimate.unpriced.length > 0) lines.push(`  not priced: ${estimate.unpriced.join(", ")}`);
+  return lines.join("\n");
+}
+
+/** The concise form: one line per region (the tiers are behind --verbose). */
+export function renderCostSummary(estimate: CostEstimate): string {
+  const perRegion = new Map<string, number>();
+  for (const r of estimate.rows) perRegion.set(r.region, (perRegion.get(r.region) ?? 0) + r.monthlyUsd);
+  const width = Math.max(6, ...[...perRegion.keys()].map((r) => r.length));
+  const lines = [`Estimated monthly cost (${costCaveat(estimate)}):`];
+  for (const [region, total] of perRegion) lines.push(`  ${region.padEnd(width)}  ${usd(round(total)).padStart(12)}`);
+  lines.push(`  ${"total".padEnd(width)}  ${usd(estimate.totalUsd).padStart(12)} per month`);
+  if (estimate.unpriced.length > 0) lines.push(`  not priced: ${estimate.unpriced.join(", ")}`);
+  return lines.join("\n");
+}
+
+/** The estimate as a markdown table (plan report). */
+export function renderCostMarkdown(estimate: CostEstimate): string {
+  const lines = [
+    `_${costCaveat(estimate)}._`,
+    "",
+    "| Region | Tier | USD/month | Priced |",
+    "|---|---|---:|---|",
+    ...estimate.rows.map((r) => `| ${r.region} | ${r.tier} | ${usd(r.monthlyUsd)} | ${r.items.join(", ")} |`),
+    `| **Total** | | **${usd(estimate.totalUsd)}** | |`,
+  ];
+  if (estimate.unpriced.length > 0) lines.push("", `Not priced: ${estimate.unpriced.join(", ")}.`);
   return lines.join("\n");
 }

@@ -4,45 +4,22 @@
  * (GitHub renders ```mermaid blocks). Pure: the caller passes any policy section already rendered.
  */
 import { Plan } from "../engine/model";
-import { estimateMonthlyCost, renderCostTable } from "./cost-estimate";
+import { estimateMonthlyCost, renderCostMarkdown } from "./cost-estimate";
+import { columnLabel, countPlan, countsHeadline } from "./counts";
 import { estimateDeployTime, renderDeployEstimateMarkdown } from "./deploy-time";
 import { buildDiagram } from "./diagram";
-import { isDeployed, isGlobal, regionsOf, zonesByRegion } from "./resources";
+import { regionsOf } from "./resources";
 
-export interface SummaryTable {
-  /** Column keys: regions (zone order), then `global` when the edge exists. */
-  readonly columns: readonly string[];
-  readonly rows: readonly { readonly type: string; readonly counts: Readonly<Record<string, number>>; readonly total: number }[];
-}
-
-/** Deployed resources (custom and remote) per type and region; edge services count as `global`. */
-export function summaryTable(plan: Plan): SummaryTable {
-  const deployed = plan.resources.filter(isDeployed);
-  const columnOf = (r: (typeof deployed)[number]) => (isGlobal(r) || !r.region ? "global" : r.region);
-  const columns = [...regionsOf(plan)];
-  if (deployed.some((r) => columnOf(r) === "global")) columns.push("global");
-  const byType = new Map<string, Record<string, number>>();
-  for (const r of deployed) {
-    const counts = byType.get(r.type) ?? {};
-    counts[columnOf(r)] = (counts[columnOf(r)] ?? 0) + 1;
-    byType.set(r.type, counts);
-  }
-  const rows = [...byType.entries()]
-    .sort((a, b) => a[0].localeCompare(b[0]))
-    .map(([type, counts]) => ({ type, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) }));
-  return { columns, rows };
-}
-
+/** The per-type and per-region table, as every output counts (tools/report/counts.ts); the totals row sums to the headline. */
 export function renderSummaryMarkdown(plan: Plan): string {
-  const { columns, rows } = summaryTable(plan);
-  const zones = zonesByRegion(plan);
-  const head = columns.map((c) => (zones.has(c) ? `${c} (${zones.get(c)})` : c));
-  const totals = columns.map((c) => rows.reduce((sum, r) => sum + (r.counts[c] ?? 0), 0));
+  const { columns, rows, perColumn, total } = countPlan(plan);
   return [
-    `| Type | ${head.join(" | ")} | Total |`,
+    `| Type | ${columns.map((c) => columnLabel(plan, c)).join(" | ")} | Total |`,
     `|---|${columns.map(() => "---:").join("|")}|---:|`,
-    ...rows.map((r) => `| \`${r.type}\` | ${columns.map((c) => r.counts[c] ?? "").join(" | ")} | ${r.total} |`),
-    `| **Total** | ${totals.map((t) => `**${t}**`).join(" | ")} | **${totals.reduce((a, b) => a + b, 0)}** |`,
+    ...rows.map(
+      (r) => `| ${r.kind === "deployed" ? `\`${r.type}\`` : r.type} | ${columns.map((c) => r.counts[c] ?? "").join(" | ")} | ${r.total} |`,
+    ),
+    `| **Total** | ${columns.map((c) => `**${perColumn[c] ?? 0}**`).join(" | ")} | **${total}** |`,
   ].join("\n");
 }
 
@@ -60,8 +37,7 @@ export function renderMarkdownReport(plan: Plan, options: ReportOptions = {}): s
   const sections = [
     `# Offline plan: stack \`${plan.stack}\``,
     "",
-    `${plan.resources.filter(isDeployed).length} resources to create in ${regionsOf(plan).length} region(s)` +
-      ` (${plan.resources.length} including providers and components; ${protectedCount} protected).`,
+    `${countsHeadline(countPlan(plan))} in ${regionsOf(plan).length} region(s); ${protectedCount} protected.`,
     "",
     "## Resources per region and type",
     "",
@@ -72,7 +48,7 @@ export function renderMarkdownReport(plan: Plan, options: ReportOptions = {}): s
   if (options.deployCheckSection) sections.push("## Deploy checks", "", options.deployCheckSection.trim(), "");
   sections.push("## Architecture", "", "```mermaid", diagram.mermaid, "```", "");
   sections.push("## Estimated deploy time", "", renderDeployEstimateMarkdown(estimate), "");
-  sections.push("## Estimated monthly cost", "", "```text", renderCostTable(estimateMonthlyCost(plan)), "```", "");
+  sections.push("## Estimated monthly cost", "", renderCostMarkdown(estimateMonthlyCost(plan)), "");
   if (plan.limitations.length > 0) sections.push("## What an offline plan cannot show", "", ...plan.limitations.map((l) => `- ${l}`), "");
   return sections.join("\n");
 }
