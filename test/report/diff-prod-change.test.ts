@@ -85,4 +85,22 @@ describe("report: diff of a changed copy of prod", function () {
     assert.ok(renderDiffMarkdown(diff, "main").includes(`\`pulumi state unprotect --stack prod '${urn}'\``));
     assert.equal(JSON.parse(diffJson(diff, "main", true)).blocked, true);
   });
+
+  it("carries the cost delta per region and tier, labelled an estimate with what it leaves out", () => {
+    const north = diff.cost.rows.filter((r) => r.region === "eu-north-1");
+    assert.ok(north.some((r) => r.tier === "compute" && r.beforeUsd === 0 && r.deltaUsd > 0));
+    // Redis OSS nodes list above Valkey's: every region's cache tier goes up.
+    for (const region of ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1"])
+      assert.ok(
+        diff.cost.rows.some((r) => r.region === region && r.tier === "cache" && r.deltaUsd > 0),
+        region,
+      );
+    assert.ok(diff.cost.deltaUsd > 0);
+    assert.equal(diff.cost.deltaUsd, Math.round((diff.cost.afterUsd - diff.cost.beforeUsd) * 100) / 100);
+    const text = renderDiffText(diff, "main");
+    assert.match(text, /Monthly cost change \(ESTIMATE: [^\n]*eu-north-1[^\n]*priced at us-east-1 list prices[^\n]*leaves out usage/);
+    assert.match(text, /eu-north-1 +compute +\$0\.00 +\$[\d,.]+ +\+\$[\d,.]+/);
+    assert.match(renderDiffMarkdown(diff, "main"), /### Monthly cost: \$[\d,.]+ → \$[\d,.]+ \(\*\*\+\$[\d,.]+\*\*\)/);
+    assert.equal(JSON.parse(diffJson(diff, "main", false)).cost.estimate, true);
+  });
 });

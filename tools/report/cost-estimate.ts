@@ -157,3 +157,85 @@ export function renderCostMarkdown(estimate: CostEstimate): string {
   if (estimate.unpriced.length > 0) lines.push("", `Not priced: ${estimate.unpriced.join(", ")}.`);
   return lines.join("\n");
 }
+
+/** One region and tier whose estimate a change moves. */
+export interface CostDeltaRow {
+  readonly region: string;
+  readonly tier: string;
+  readonly beforeUsd: number;
+  readonly afterUsd: number;
+  readonly deltaUsd: number;
+}
+
+/** The change in the monthly ESTIMATE between two plans (the diff's cost section, like infracost's comment). */
+export interface CostDelta {
+  readonly estimate: true;
+  readonly rows: readonly CostDeltaRow[];
+  readonly beforeUsd: number;
+  readonly afterUsd: number;
+  readonly deltaUsd: number;
+  readonly pricesAsOf: string;
+  readonly pricedAs: Readonly<Record<string, string>>;
+  readonly leavesOut: readonly string[];
+  /** Newly unpriced items (in the change, never silently zero). */
+  readonly unpriced: readonly string[];
+}
+
+export function costDelta(before: CostEstimate, after: CostEstimate): CostDelta {
+  const key = (r: CostRow) => `${r.region}\u0000${r.tier}`;
+  const was = new Map(before.rows.map((r) => [key(r), r]));
+  const now = new Map(after.rows.map((r) => [key(r), r]));
+  const rows: CostDeltaRow[] = [];
+  for (const k of new Set([...was.keys(), ...now.keys()])) {
+    const [a, b] = [was.get(k), now.get(k)];
+    const [beforeUsd, afterUsd] = [a?.monthlyUsd ?? 0, b?.monthlyUsd ?? 0];
+    if (beforeUsd === afterUsd) continue;
+    const { region, tier } = (b ?? a) as CostRow;
+    rows.push({ region, tier, beforeUsd, afterUsd, deltaUsd: round(afterUsd - beforeUsd) });
+  }
+  rows.sort((x, y) => x.region.localeCompare(y.region) || x.tier.localeCompare(y.tier));
+  const known = new Set(before.unpriced);
+  return {
+    estimate: true,
+    rows,
+    beforeUsd: before.totalUsd,
+    afterUsd: after.totalUsd,
+    deltaUsd: round(after.totalUsd - before.totalUsd),
+    pricesAsOf: [...new Set([before.pricesAsOf, after.pricesAsOf].flatMap((d) => d.split(", ")).filter(Boolean))].sort().join(", "),
+    pricedAs: { ...before.pricedAs, ...after.pricedAs },
+    leavesOut: LEAVES_OUT,
+    unpriced: after.unpriced.filter((u) => !known.has(u)),
+  };
+}
+
+const signed = (n: number) => `${n < 0 ? "-" : "+"}${usd(Math.abs(n))}`;
+
+/** The cost delta as text lines (diff report). */
+export function renderCostDeltaText(delta: CostDelta): string {
+  const lines = [`Monthly cost change (${costCaveat(delta)}):`];
+  if (delta.rows.length === 0) lines.push("  no change to the estimate");
+  const body = delta.rows.map((r) => [r.region, r.tier, usd(r.beforeUsd), usd(r.afterUsd), signed(r.deltaUsd)]);
+  const header = ["region", "tier", "before", "after", "change"];
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+  const line = (cells: string[]) => `  ${cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ")}`;
+  if (body.length > 0) lines.push(line(header), ...body.map(line));
+  lines.push(`  total: ${usd(delta.beforeUsd)} -> ${usd(delta.afterUsd)} per month (${signed(delta.deltaUsd)})`);
+  if (delta.unpriced.length > 0) lines.push(`  newly not priced: ${delta.unpriced.join(", ")}`);
+  return lines.join("\n");
+}
+
+/** The cost delta as markdown (pull-request comment). */
+export function renderCostDeltaMarkdown(delta: CostDelta): string {
+  const lines = [
+    `### Monthly cost: ${usd(delta.beforeUsd)} → ${usd(delta.afterUsd)} (**${signed(delta.deltaUsd)}**)`,
+    "",
+    `_${costCaveat(delta)}._`,
+  ];
+  if (delta.rows.length > 0) {
+    lines.push("", "| Region | Tier | Before | After | Change |", "|---|---|---:|---:|---:|");
+    for (const r of delta.rows)
+      lines.push(`| ${r.region} | ${r.tier} | ${usd(r.beforeUsd)} | ${usd(r.afterUsd)} | ${signed(r.deltaUsd)} |`);
+  }
+  if (delta.unpriced.length > 0) lines.push("", `Newly not priced: ${delta.unpriced.join(", ")}.`);
+  return lines.join("\n");
+}

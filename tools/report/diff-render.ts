@@ -1,4 +1,5 @@
 /** Text and markdown forms of a PlanDiff. Values print in their JSON form: secrets stay "[secret]". */
+import { renderCostDeltaMarkdown, renderCostDeltaText } from "./cost-estimate";
 import { PlanDiff, PropertyChange, ResourceChange } from "./diff";
 
 const SYMBOL: Record<ResourceChange["op"], string> = { create: "+", delete: "-", update: "~", replace: "+-" };
@@ -47,13 +48,13 @@ export function renderDiffText(diff: PlanDiff, baseLabel: string): string {
   }
   for (const c of diff.changes) {
     lines.push(
-      ` ${SYMBOL[c.op].padEnd(2)} ${c.type}  ${c.name}${c.region ? `  (${c.region})` : ""}${c.stateful ? `  [stateful: ${c.stateful}]` : ""}`,
+      ` ${SYMBOL[c.op].padEnd(2)} ${c.type}  ${c.name}${c.region ? `  (${c.region})` : ""}${c.stateful ? `  [stateful: ${c.stateful}]` : ""}${c.kind === "deployed" ? "" : `  [${c.kind}]`}`,
     );
     for (const reason of c.reasons) lines.push(`        ! ${reason}`);
     for (const change of c.changes) lines.push(`        ${changeLine(change)}`);
   }
   if (diff.changes.length === 0) lines.push("No changes.");
-  lines.push("", `Resources: ${headline(diff)}`);
+  lines.push("", `Resources: ${headline(diff)}`, "", renderCostDeltaText(diff.cost), "");
   lines.push(
     "Replacements are predicted from each type's replacement-triggering properties in the resource-type catalogue (tools/catalogue/); a type without catalogued triggers shows its changes as updates.",
   );
@@ -84,6 +85,7 @@ export function renderDiffMarkdown(diff: PlanDiff, baseLabel: string): string {
   } else {
     lines.push("No changes.");
   }
+  lines.push("", renderCostDeltaMarkdown(diff.cost));
   return lines.join("\n");
 }
 

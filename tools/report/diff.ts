@@ -7,7 +7,9 @@
  */
 import { Plan, PlannedResource, qualifiedType } from "../engine/model";
 import { holdsData, triggersReplacement } from "../catalogue/facts";
-import { isDeployed, plain } from "./resources";
+import { CostDelta, costDelta, estimateMonthlyCost } from "./cost-estimate";
+import { ResourceKind, attributedRegion, kindOf } from "./counts";
+import { plain } from "./resources";
 import { structuralChanges } from "./structural-diff";
 import { shellQuote } from "../shell";
 
@@ -27,6 +29,9 @@ export interface ResourceChange {
   readonly urn: string;
   readonly type: string;
   readonly name: string;
+  /** What it is, counted as every output counts (cloud resource, provider or component). */
+  readonly kind: ResourceKind;
+  /** The column every output reports it under (`global` for the edge services). */
   readonly region?: string;
   /** Stateful kind (database, cache, queue, ...) when the type holds data. */
   readonly stateful?: string;
@@ -51,6 +56,8 @@ export interface PlanDiff {
   readonly dangerous: readonly ResourceChange[];
   /** Protected resources the change would replace or delete: `pulumi up` refuses these (exit code 3 too). */
   readonly blockedByProtect: readonly ResourceChange[];
+  /** The monthly cost ESTIMATE before and after, per region and tier. */
+  readonly cost: CostDelta;
 }
 
 /**
@@ -93,10 +100,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-/** Diffs the deployed resources (custom and remote) of two plans; components only carry children. */
+/**
+ * Diffs every resource of two plans, counted as every output counts them (tools/report/counts.ts):
+ * a new stack creates exactly what its plan reports. Components are created and deleted, never
+ * updated (their inputs are the program's, not a provider's); providers and cloud resources are
+ * compared input by input.
+ */
 export function diffPlans(base: Plan, head: Plan): PlanDiff {
-  const before = new Map(base.resources.filter(isDeployed).map((r) => [r.urn, r]));
-  const after = new Map(head.resources.filter(isDeployed).map((r) => [r.urn, r]));
+  const before = new Map(base.resources.map((r) => [r.urn, r]));
+  const after = new Map(head.resources.map((r) => [r.urn, r]));
+  const summary = (r: PlannedResource, op: Operation, changes: PropertyChange[], reasons: string[]) =>
+    summaryOf(op === "delete" ? base : head, r, op, changes, reasons);
   // A resource with `aliases` naming an old URN is the same resource moved or renamed.
   const aliasOf = new Map<string, string>();
   for (const r of after.values())
@@ -109,7 +123,7 @@ export function diffPlans(base: Plan, head: Plan): PlanDiff {
     const next = newUrn === undefined ? undefined : after.get(newUrn);
     if (!next) continue;
     matchedNew.add(next.urn);
-    const change = compare(old, next);
+    const change = kindOf(next) === "component" ? undefined : compare(old, next, summary);
     if (change) changes.push(change);
   }
   for (const next of after.values()) {
@@ -139,12 +153,14 @@ export function diffPlans(base: Plan, head: Plan): PlanDiff {
   changes.sort((a, b) => OP_ORDER[a.op] - OP_ORDER[b.op] || a.urn.localeCompare(b.urn));
   const counts = { create: 0, delete: 0, update: 0, replace: 0 };
   for (const c of changes) counts[c.op]++;
+  const [costBefore, costAfter] = [estimateMonthlyCost(base), estimateMonthlyCost(head)];
   return {
     stack: head.stack,
     changes,
     counts,
     dangerous: changes.filter((c) => c.stateful !== undefined && (c.op === "delete" || c.op === "replace")),
     blockedByProtect: changes.filter((c) => c.unprotect !== undefined),
+    cost: costDelta(costBefore, costAfter),
   };
 }
 
@@ -156,7 +172,9 @@ function sameParentName(a: string, b: string): boolean {
   return stem(a) !== "" ? stem(a) === stem(b) || stem(a).startsWith(stem(b)) || stem(b).startsWith(stem(a)) : false;
 }
 
-function compare(old: PlannedResource, next: PlannedResource): ResourceChange | undefined {
+type Summarise = (r: PlannedResource, op: Operation, changes: PropertyChange[], reasons: string[]) => ResourceChange;
+
+function compare(old: PlannedResource, next: PlannedResource, summary: Summarise): ResourceChange | undefined {
   const changes = propertyChanges(next.type, old.inputs, next.inputs, next.options.replaceOnChanges);
   const reasons = changes.filter((c) => c.replaces).map((c) => `\`${c.path}\` changes and cannot be updated in place`);
   if (old.provider !== next.provider && old.provider && next.provider)
@@ -181,13 +199,14 @@ function compare(old: PlannedResource, next: PlannedResource): ResourceChange | 
   return change;
 }
 
-function summary(r: PlannedResource, op: Operation, changes: PropertyChange[], reasons: string[]): ResourceChange {
+function summaryOf(plan: Plan, r: PlannedResource, op: Operation, changes: PropertyChange[], reasons: string[]): ResourceChange {
   return {
     op,
     urn: r.urn,
     type: r.type,
     name: r.name,
-    region: r.region,
+    kind: kindOf(r),
+    region: attributedRegion(plan, r),
     stateful: holdsData(r.type)?.kind,
     protected: r.options.protect,
     changes,
