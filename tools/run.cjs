@@ -12,7 +12,18 @@
 const path = require("node:path");
 const { BuildError, ROOT, ensureBuilt } = require("./build.cjs");
 
-const TOOLS = ["plan", "diff", "clone-region", "clone-stack", "bench", "config-reference", "stack-info", "rollout", "diff-gate"];
+const TOOLS = [
+  "plan",
+  "diff",
+  "clone-region",
+  "clone-stack",
+  "bench",
+  "config-reference",
+  "stack-info",
+  "rollout",
+  "diff-gate",
+  "prices-refresh",
+];
 
 function main() {
   const [tool, ...args] = process.argv.slice(2);

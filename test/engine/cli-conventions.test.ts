@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { REPO, tempProject } from "../helpers/plan";
 
-const TOOLS = ["plan", "diff", "clone-region", "clone-stack", "bench", "config-reference"] as const;
+const TOOLS = ["plan", "diff", "clone-region", "clone-stack", "bench", "config-reference", "prices-refresh"] as const;
 
 function tool(name: string, args: string[], options: { shell?: string } = {}) {
   const script = path.join(REPO, `build/tools/${name}.js`);
