@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { EXIT, REPO_ROOT, ToolHelp, UsageError, parseToolArgs, runTool, stackFlag } from "./cli";
 import { cloneRegion } from "./clone/clone-region";
+import { reviewStep } from "./clone/stale-comments";
 import { CloneError } from "./clone/errors";
 
 const HELP: ToolHelp = {
@@ -54,7 +55,7 @@ async function main(): Promise<number> {
     }
     fs.writeFileSync(result.path, result.after);
     process.stdout.write(
-      `${result.notes.join("\n")}\n\nNext: review \`git diff ${result.stackFile}\`, then \`npm run plan -- --stack ${args.stack}\`.\n`,
+      `${result.notes.join("\n")}\n\nNext: ${reviewStep(result.notes)}review \`git diff ${result.stackFile}\`, then \`npm run plan -- --stack ${args.stack}\`.\n`,
     );
     return EXIT.ok;
   } catch (error) {

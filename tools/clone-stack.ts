@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { EXIT, REPO_ROOT, ToolHelp, UsageError, parseToolArgs, runTool, stackFlag } from "./cli";
 import { cloneStack } from "./clone/clone-stack";
+import { reviewStep } from "./clone/stale-comments";
 import { CloneError } from "./clone/errors";
 
 const HELP: ToolHelp = {
@@ -67,7 +68,7 @@ async function main(): Promise<number> {
     // "wx": never overwrite a stack file that appeared since the check.
     fs.writeFileSync(result.path, result.text, { flag: "wx" });
     process.stdout.write(
-      `wrote ${result.stackFile} from ${result.sourceFile}\n${result.notes.join("\n")}\n${secrets.join("\n")}\n\nNext: \`npm run plan -- --stack ${args.to}\`, then \`pulumi stack init ${args.to}\` to create it.\n`,
+      `wrote ${result.stackFile} from ${result.sourceFile}\n${result.notes.join("\n")}\n${secrets.join("\n")}\n\nNext: ${reviewStep(result.notes)}\`npm run plan -- --stack ${args.to}\`, then \`pulumi stack init ${args.to}\` to create it.\n`,
     );
     return EXIT.ok;
   } catch (error) {

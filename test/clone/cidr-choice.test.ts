@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { AWS_REGION_NAMES } from "../../components/config/aws-regions";
-import { cidr, contains, formatCidr, overlaps } from "../../policies/lib/cidr";
+import { AWS_REGION_NAMES, regionSlot } from "../../components/config/aws-regions";
+import { cidr, contains, formatCidr, nthSubnet, overlaps } from "../../policies/lib/cidr";
 import { allocateRegionCidr, freshSupernet } from "../../tools/clone/cidr-choice";
 import { unifiedDiff } from "../../tools/clone/diff";
 
@@ -66,10 +66,12 @@ describe("clone: CIDR choice", () => {
     );
   });
 
-  it("finds a fresh supernet next to prod and dev that holds the new regions' slots", () => {
+  it("finds a fresh supernet only where every catalogue region has its slot (172.16.0.0/12 holds 16 of them)", () => {
     const used = [cidr("10.0.0.0/9"), cidr("10.128.0.0/9"), ...prodVpcs, ...devVpcs];
-    const got = freshSupernet(["ap-southeast-1", "ap-southeast-2"], 9, 16, used);
-    assert.equal(got && formatCidr(got), "172.16.0.0/12");
+    // 172.16.0.0/12 has 16 /16 slots: ap-northeast-1 and later regions would have none.
+    assert.equal(freshSupernet(["ap-southeast-1", "ap-southeast-2"], 9, 16, used), undefined);
+    const half = freshSupernet(["ap-southeast-1"], 9, 16, [cidr("10.0.0.0/9"), ...prodVpcs]);
+    assert.equal(half && formatCidr(half), "10.128.0.0/9");
     assert.equal(
       freshSupernet(["us-east-1"], 9, 16, [cidr("10.0.0.0/9")]) && formatCidr(freshSupernet(["us-east-1"], 9, 16, [cidr("10.0.0.0/9")])!),
       "10.128.0.0/9",
@@ -90,4 +92,19 @@ describe("clone: unified diff", () => {
     assert.equal(unifiedDiff("a\nb", "a\nc\n", "x", "y"), "--- x\n+++ y\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n");
     assert.equal(unifiedDiff("", "a\n", "/dev/null", "y"), "--- /dev/null\n+++ y\n@@ -0,0 +1 @@\n+a\n");
   });
+});
+
+describe("clone: the fallback supernet over the region catalogue", () => {
+  for (const prefixLength of [16, 20, 24]) {
+    it(`holds a slot for every catalogue region (VPCs of /${prefixLength})`, () => {
+      const supernet = freshSupernet(["us-east-1"], 8, prefixLength, [cidr("10.0.0.0/9")]);
+      assert.ok(supernet, "a fresh supernet exists");
+      for (const region of AWS_REGION_NAMES) {
+        const slot = nthSubnet(supernet, prefixLength, regionSlot(region));
+        assert.ok(slot, `${region} has slot ${regionSlot(region)} in ${formatCidr(supernet)}`);
+        // Distinct slots: no region is ever given another's block.
+        assert.equal(allocateRegionCidr({ region, supernet, prefixLength, used: [] })?.index, regionSlot(region), region);
+      }
+    });
+  }
 });

@@ -23,26 +23,53 @@ function refusal(run: () => unknown, message: string | RegExp): void {
 }
 
 describe("clone-stack", () => {
-  it("clones prod for apac: regions replaced in order, DR replicas paired in the zone, a fresh supernet", () => {
+  it("clones prod for apac: regions replaced in order, DR replicas paired in the zone, CIDRs no catalogue slot will take", () => {
     const result = cloneStack({ dir: copyProject(), ...APAC });
     const config = (parse(result.text) as { config: Record<string, any> }).config;
+    // No private block free of prod and dev holds every catalogue region's /16 slot (172.16.0.0/12
+    // holds 16 of 21), so the clone shares prod's supernet with explicit CIDRs beyond its slots.
     assert.deepEqual(config["platform:regions"], [
-      { region: "ap-southeast-1", zone: "apac", database: { drReplica: { region: "ap-southeast-2" } } },
-      { region: "ap-southeast-2", zone: "apac", database: { drReplica: { region: "ap-southeast-1" } } },
+      { region: "ap-southeast-1", zone: "apac", cidr: "10.21.0.0/16", database: { drReplica: { region: "ap-southeast-2" } } },
+      { region: "ap-southeast-2", zone: "apac", cidr: "10.22.0.0/16", database: { drReplica: { region: "ap-southeast-1" } } },
     ]);
-    assert.equal(config["platform:network"].supernet, "172.16.0.0/12");
+    assert.equal(config["platform:network"].supernet, "10.0.0.0/9");
     assert.equal(config["platform:edge"].domain, "prod-apac.example.com", "two CDNs cannot share an alias");
     const source = (parse(committedText("prod")) as { config: Record<string, any> }).config;
     for (const key of ["platform:environment", "platform:tags", "platform:regionDefaults"]) assert.deepEqual(config[key], source[key], key);
     assert.deepEqual(
       result.config.regions.map((r) => [r.region, r.cidr]),
       [
-        ["ap-southeast-1", "172.30.0.0/16"],
-        ["ap-southeast-2", "172.31.0.0/16"],
+        ["ap-southeast-1", "10.21.0.0/16"],
+        ["ap-southeast-2", "10.22.0.0/16"],
       ],
     );
     assert.match(result.text, /^# prod-apac: cloned from Pulumi\.prod\.yaml by `npm run clone-stack`/);
     assert.match(result.diff, /^--- Pulumi\.prod\.yaml\n\+\+\+ Pulumi\.prod-apac\.yaml\n/);
+  });
+
+  it("copies settings by region name, not position, and flags comments that count or name regions", () => {
+    // eu-west-1 (third in prod) has settings of its own; us-east-1 (first) does not.
+    const prod = committedText("prod").replace(
+      "    - region: eu-west-1\n      zone: eu\n",
+      "    - region: eu-west-1\n      zone: eu\n      cache:\n        nodeType: cache.r7g.xlarge\n",
+    );
+    const result = cloneStack({ dir: copyProject({ prod }), from: "prod", to: "prod-eu", regions: ["eu-west-1", "eu-central-1"] });
+    const regions = (parse(result.text) as { config: Record<string, any> }).config["platform:regions"] as Record<string, any>[];
+    assert.deepEqual(regions[0].cache, { nodeType: "cache.r7g.xlarge" }, "eu-west-1 keeps its own settings");
+    assert.equal(regions[1].cache, undefined, "eu-central-1 keeps its own (none), not eu-west-1's by position");
+    assert.match(result.notes.join("\n"), /^eu-west-1 \(zone eu\): settings of eu-west-1, VPC [\d./]+, DR replica in eu-central-1$/m);
+    assert.match(result.notes.join("\n"), /^eu-central-1 \(zone eu\): settings of eu-central-1, /m);
+    const flagged = result.notes.filter((n) => n.startsWith("review comment"));
+    assert.ok(
+      flagged.some((n) => /all four regions/.test(n) && /the stack has 2 region\(s\): eu-west-1, eu-central-1/.test(n)),
+      flagged.join("\n"),
+    );
+    assert.ok(flagged.every((n) => /^review comment \(line \d+\): ".+" (says|names)/.test(n)));
+    assert.ok(!flagged.some((n) => /Route 53/.test(n)), "Route 53 is no count of zones");
+
+    // A new region takes its zone's first region's settings.
+    const north = cloneStack({ dir: copyProject({ prod }), from: "prod", to: "prod-north", regions: ["eu-north-1"] });
+    assert.match(north.notes.join("\n"), /eu-north-1 \(zone eu\): settings of eu-west-1/);
   });
 
   it("leaves secure values and the secrets provider out and prints the exact commands to set them", () => {
@@ -58,6 +85,8 @@ describe("clone-stack", () => {
     ]);
     const cli = runTool("clone-stack", dir, ...APAC_ARGS);
     assert.equal(cli.code, 0, cli.stderr);
+    assert.match(cli.stdout, /\nreview comment \(line \d+\): "The CDN in front of all four regions/);
+    assert.match(cli.stdout, /\nNext: update the \d+ comment\(s\) flagged above \(line \d+/);
     assert.match(cli.stdout, /\n {2}pulumi config set --secret datadog:apiKey <value> --stack prod-apac\n/);
     assert.equal(stackText(dir, "prod-apac"), result.text);
   });

@@ -63,7 +63,7 @@ export const PRIVATE_POOLS: readonly Cidr[] = ["10.0.0.0/8", "172.16.0.0/12", "1
 
 /**
  * A fresh supernet for a new stack whose regions will be allocated by slot: the largest block, no
- * larger than the source's, that still holds every region's slot and overlaps nothing in `used`
+ * larger than the source's, that holds the slot of every catalogue region and overlaps nothing in `used`
  * (other stacks' supernets and VPCs). Undefined when private address space has no such block.
  */
 export function freshSupernet(
@@ -72,7 +72,9 @@ export function freshSupernet(
   prefixLength: number,
   used: readonly Cidr[],
 ): Cidr | undefined {
-  const slots = Math.max(...regions.map(regionSlot)) + 1;
+  // Every catalogue region's slot, not only the regions cloned now: a later clone-region of any
+  // region then finds its own slot free instead of taking another region's.
+  const slots = Math.max(AWS_REGION_NAMES.length, ...regions.map((r) => regionSlot(r) + 1));
   const largestUsable = prefixLength - Math.ceil(Math.log2(Math.max(slots, 1)));
   for (let prefix = Math.min(sourcePrefix, largestUsable); prefix <= largestUsable; prefix++) {
     for (const pool of PRIVATE_POOLS) {

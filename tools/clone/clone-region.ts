@@ -7,6 +7,7 @@ import { regionSlot } from "../../components/config/aws-regions";
 import { cidr, formatCidr, nthSubnet, overlaps } from "../../policies/lib/cidr";
 import { RegionCidr, allocateRegionCidr } from "./cidr-choice";
 import { unifiedDiff } from "./diff";
+import { staleComments } from "./stale-comments";
 import { CloneError } from "./errors";
 import { azCountOf, drTarget, requireInZone, requireRegion, requireZone, zoneOf } from "./regions";
 import { StackNetwork, committedNetworks, resolveStack, validateStackText } from "./stacks";
@@ -152,6 +153,13 @@ export function cloneRegion(options: CloneRegionOptions): CloneResult {
     notes.push(`azCount: ${azCount} (${from} uses ${source.azCount} AZs; ${to} has ${azCountOf(to)})`);
   }
   for (const path of mentions) notes.push(`warning: copied value regions[${to}].${path} names a region; check it is right for ${to}`);
+  // A region more: every comment that counts regions or zones may now be wrong.
+  notes.push(
+    ...staleComments(
+      after,
+      result.regions.map((r) => r.region),
+    ).filter((n) => / says "/.test(n)),
+  );
   return {
     stackFile,
     path: loaded.stackPath,

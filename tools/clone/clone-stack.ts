@@ -9,6 +9,7 @@ import { listStacks, stackNameProblem } from "../engine/stack-files";
 import { hasControlCharacters, shellCommand } from "../shell";
 import { RegionCidr, allocateRegionCidr, freshSupernet } from "./cidr-choice";
 import { unifiedDiff } from "./diff";
+import { staleComments } from "./stale-comments";
 import { CloneError } from "./errors";
 import { azCountOf, drRing, requireInZone, requireRegion, requireZone, zoneOf } from "./regions";
 import { committedNetworks, resolveStack, validateStackText } from "./stacks";
@@ -33,7 +34,7 @@ export interface CloneStackOptions {
   readonly to: string;
   /** Residency zone every new region must be in; without it, only zones the source already uses. */
   readonly zone?: string;
-  /** The new stack's regions, in order; settings are copied from the source's regions in order. */
+  /** The new stack's regions, in order; each takes the settings of the source's region of that name, else of its zone's first. */
   readonly regions: readonly string[];
   /** A supernet to use instead of a fresh one chosen automatically. */
   readonly supernet?: string;
@@ -131,7 +132,11 @@ export function cloneStack(options: CloneStackOptions): StackCloneResult {
   const sourceEntries = list.seq.items;
   const pairs = drRing(regions.map((region, i) => ({ region, zone: zones[i] })));
   const copies = regions.map((region, i) => {
-    const index = i % config.regions.length;
+    // By name: a region the source has keeps its own settings; a new one takes those of the
+    // source's first region in its zone (else the first region), never a neighbour's by position.
+    const own = config.regions.findIndex((r) => r.region === region);
+    const sameZone = config.regions.findIndex((r) => r.zone === zones[i]);
+    const index = own >= 0 ? own : sameZone >= 0 ? sameZone : 0;
     const source = config.regions[index];
     const entry = sourceEntries[index];
     if (!isMap(entry)) throw new CloneError(`${sourceFile}: regions[${index}] is not a mapping`);
@@ -183,6 +188,7 @@ export function cloneStack(options: CloneStackOptions): StackCloneResult {
   }
   const removed = removeSecureValues(configMap);
   const text = render(doc, layout);
+  notes.push(...staleComments(text, regions));
   return {
     stackFile,
     path: target,
