@@ -68,6 +68,23 @@ describe("report: architecture diagram", () => {
     assert.match(d.mermaid, /eu_west_1_vpc0\["VPC<br>10\.0\.0\.0\/16"\]/);
   });
 
+  it("on committed prod: shows Karpenter's interruption queue beside its cluster, apart from the application queues", async () => {
+    const prod = await committedPlan("prod");
+    const d = buildDiagram(prod);
+    for (const region of regionsOf(prod)) {
+      const key = region.replace(/-/g, "_");
+      const events = d.nodes.find((n) => n.id === `${key}_events0`)!;
+      assert.equal(events.label, "SQS interruption queue<br>Karpenter, fed by EventBridge");
+      assert.ok(
+        d.links.some((l) => l.from === events.id && l.to === `${key}_eks0` && l.label === "interruptions"),
+        region,
+      );
+      const app = d.nodes.find((n) => n.id === `${key}_sqs`)!;
+      assert.doesNotMatch(app.label, /interruption/);
+      assert.match(app.label, /^SQS x4<br>/, "two application queues and their DLQs only");
+    }
+  });
+
   it("on committed prod: names every region and draws a DR link for every cross-region replica", async () => {
     const prod = await committedPlan("prod");
     const d = buildDiagram(prod);

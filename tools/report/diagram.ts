@@ -4,6 +4,7 @@
  * cluster -> database / cache / queues inside a region; DR replicas and origin-group failover as
  * links across regions. Any tier may be absent; the diagram shows what exists.
  */
+import { EVENT_TARGET } from "../catalogue/aws/cloudwatch";
 import { Plan, PlannedResource } from "../engine/model";
 import { SCALED_OBJECT } from "../catalogue/other/keda";
 import { HELM_RELEASE } from "../catalogue/other/kubernetes";
@@ -58,6 +59,14 @@ export function buildDiagram(plan: Plan): Diagram {
   for (const rec of records) if (dns) nodeOf.set(rec.urn, dns);
 
   const regionNodes = new Map<string, { lb: DiagramNode[]; cluster: DiagramNode[]; data: DiagramNode[]; keda?: DiagramNode }>();
+  // Queues an EventBridge rule targets: SQS event targets name their queue's ARN.
+  const queueArns = new Map(plan.resources.filter((r) => r.type === T.queue).map((q) => [plain(q.outputs.arn), q.urn]));
+  const fedByEvents = new Set(
+    plan.resources
+      .filter((r) => r.type === EVENT_TARGET)
+      .flatMap((t) => [...referencesOf(t, "arn"), queueArns.get(plain(t.inputs.arn))].filter((u): u is string => u !== undefined)),
+  );
+  const eventLinks: [DiagramNode, DiagramNode][] = [];
   for (const region of regionsOf(plan)) {
     const key = slug(region);
     const tier = { lb: [] as DiagramNode[], cluster: [] as DiagramNode[], data: [] as DiagramNode[] };
@@ -89,7 +98,13 @@ export function buildDiagram(plan: Plan): Diagram {
       ...ofType(T.cacheCluster, region).filter((r) => !r.inputs.replicationGroupId),
       ...ofType(T.cacheServerless, region),
     ].forEach((r, i) => tier.data.push(add(`${key}_cache${i}`, `ElastiCache<br>${plain(r.inputs.engine) ?? r.name}`, region, [r])));
-    const queues = ofType(T.queue, region);
+    // Queues EventBridge feeds (Karpenter's interruption queue) belong to the cluster, not the application.
+    const eventQueues = ofType(T.queue, region).filter((q) => fedByEvents.has(q.urn));
+    eventQueues.forEach((q, i) => {
+      const node = add(`${key}_events${i}`, `SQS interruption queue<br>Karpenter, fed by EventBridge`, region, [q]);
+      for (const cluster of tier.cluster) eventLinks.push([cluster, node]);
+    });
+    const queues = ofType(T.queue, region).filter((q) => !fedByEvents.has(q.urn));
     if (queues.length > 0) {
       const dlqs = queues.filter((q) => isDeadLetterQueue(q, queues));
       const main = queues.filter((q) => !dlqs.includes(q)).map(queueName);
@@ -160,6 +175,7 @@ export function buildDiagram(plan: Plan): Diagram {
       if (byUrn.get(urn)?.type === T.distribution) link(nodeOf.get(rec.urn), nodeOf.get(urn), "alias");
     }
   }
+  for (const [cluster, queue] of eventLinks) link(queue, cluster, "interruptions");
   // Within a region: origin -> cluster -> data tier.
   for (const tier of regionNodes.values()) {
     for (const lb of tier.lb) for (const cluster of tier.cluster) link(lb, cluster, "routes to");
