@@ -9,7 +9,8 @@ import { CROSS_REGION_REPLICA_CREATION } from "../catalogue/aws/rds";
 import { creationTime } from "../catalogue/facts";
 import { CreationTime } from "../catalogue/types";
 import { CreationGraph, creationGraph } from "../deploy-checks/creation-order";
-import { T, formatDuration, isDeployed, isGlobal, plain, regionOfArn } from "./resources";
+import { attributedRegion } from "./counts";
+import { T, formatDuration, isDeployed, plain, regionOfArn } from "./resources";
 
 export interface PathStep {
   readonly urn: string;
@@ -88,7 +89,7 @@ export function estimateDeployTime(plan: Plan): DeployEstimate {
   for (const r of plan.resources) {
     if (!isDeployed(r)) continue;
     const done = completeOf(r);
-    const key = isGlobal(r) ? "global" : (r.region ?? "global");
+    const key = attributedRegion(plan, r);
     byRegion[key] = Math.max(byRegion[key] ?? 0, done);
     if (done > total || last === undefined) {
       total = Math.max(total, done);
