@@ -4,6 +4,7 @@ import { factsWithoutSources } from "../../tools/catalogue/audit";
 import { holdsData, replacementOf, triggersReplacement } from "../../tools/catalogue/facts";
 import { isNone } from "../../tools/catalogue/types";
 import { propertyChanges } from "../../tools/report/diff";
+import { inlineStringDiff } from "../../tools/report/diff-render";
 import { structuralChanges } from "../../tools/report/structural-diff";
 import { committedPlan, REPO } from "../helpers/plan";
 
@@ -83,6 +84,14 @@ describe("report: structural diff of JSON-string properties", () => {
       '+ origins[originId=eu-north-1].originId "eu-north-1"',
       '~ origins[originId=eu-west-1].domainName "b2.example.com"',
     ]);
+  });
+
+  it("shows a long string's change in place (jsdiff words), not two truncated prefixes", () => {
+    const rule = (window: string) =>
+      `ALARM("platform-prod-us-east-1-slo-availability-fast-long") AND ALARM("platform-prod-us-east-1-slo-availability-fast-${window}")`;
+    const shown = inlineStringDiff(rule("short"), rule("medium"));
+    assert.match(shown, /\[-short-\]\{\+medium\+\}"\)$/);
+    assert.ok(shown.length < rule("short").length, shown);
   });
 
   it("still reports a list whose only change is its order", () => {

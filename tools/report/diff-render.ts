@@ -1,4 +1,5 @@
 /** Text and markdown forms of a PlanDiff. Values print in their JSON form: secrets stay "[secret]". */
+import { diffWordsWithSpace } from "diff";
 import { renderCostDeltaMarkdown, renderCostDeltaText } from "./cost-estimate";
 import { PlanDiff, PropertyChange, ResourceChange } from "./diff";
 
@@ -11,11 +12,40 @@ function show(value: unknown): string {
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
 }
 
+/** Context kept around each changed run of a long string. */
+const CONTEXT = 24;
+
+/**
+ * A long string changed in place, as jsdiff's word diff with the changed runs marked
+ * (`[-old-]{+new+}`) and only some context around them, so the change is never cut off.
+ */
+export function inlineStringDiff(before: string, after: string): string {
+  const parts = diffWordsWithSpace(before, after);
+  return parts
+    .map((part, i) => {
+      if (part.removed) return `[-${part.value}-]`;
+      if (part.added) return `{+${part.value}+}`;
+      const text = part.value;
+      const [head, tail] = [i === 0, i === parts.length - 1];
+      if (text.length <= 2 * CONTEXT) return text;
+      if (head) return `…${text.slice(-CONTEXT)}`;
+      if (tail) return `${text.slice(0, CONTEXT)}…`;
+      return `${text.slice(0, CONTEXT)}…${text.slice(-CONTEXT)}`;
+    })
+    .join("");
+}
+
 /** `+ path: value` (added), `- path: value` (removed) or `~ path: before => after`. */
 function changeLine(c: PropertyChange): string {
   const mark = c.replaces ? "  [forces replacement]" : "";
   if (!("before" in c) || c.before === undefined) return `+ ${c.path}: ${show(c.after)}${mark}`;
   if (!("after" in c) || c.after === undefined) return `- ${c.path}: ${show(c.before)}${mark}`;
+  if (
+    typeof c.before === "string" &&
+    typeof c.after === "string" &&
+    JSON.stringify(c.before).length + JSON.stringify(c.after).length > MAX_VALUE
+  )
+    return `~ ${c.path}: ${inlineStringDiff(c.before, c.after)}${mark}`;
   return `~ ${c.path}: ${show(c.before)} => ${show(c.after)}${mark}`;
 }
 
