@@ -34,8 +34,12 @@ describe("report: diff of a changed copy of prod", function () {
     base = json(await committedPlan("prod"));
     const config = committedConfig("prod");
     const regions = config["platform:regions"] as Record<string, unknown>[];
-    const added: Record<string, unknown> = { ...structuredClone(regions[regions.length - 1]), region: "eu-north-1" };
-    delete added.database;
+    // Prod wants a DR replica in a sibling region of the zone for every primary.
+    const added: Record<string, unknown> = {
+      ...structuredClone(regions[regions.length - 1]),
+      region: "eu-north-1",
+      database: { drReplica: { region: "eu-west-1" } },
+    };
     delete added.cidr;
     const defaults = structuredClone(config["platform:regionDefaults"]) as Record<string, unknown> & { queues: { name: string }[] };
     defaults.cache = { engine: "redis", engineVersion: "7.1" };
