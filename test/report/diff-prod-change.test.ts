@@ -54,6 +54,13 @@ describe("report: diff of a changed copy of prod", function () {
     assert.equal(policy.op, "update");
     assert.deepEqual(policy.changes, [{ path: "policy » Statement[Sid=Describe].Action", after: "ec2:DescribeTags", replaces: false }]);
     assert.match(renderDiffText(diff, "main"), /\+ policy » Statement\[Sid=Describe\]\.Action: "ec2:DescribeTags"/);
+    assert.match(renderDiffMarkdown(diff, "main"), /\+ policy » Statement\[Sid=Describe\]\.Action: "ec2:DescribeTags"/);
+    const inJson = (JSON.parse(diffJson(diff, "main", false)) as { changes: { name: string; changes: object[] }[] }).changes.find(
+      (c) => c.name === "us-east-1-origin-lbc-policy",
+    )!;
+    assert.deepEqual(inJson.changes, [
+      { change: "added", path: "policy » Statement[Sid=Describe].Action", after: "ec2:DescribeTags", replaces: false },
+    ]);
   });
 
   it("shows the cache engine switch as replacements: the group (engine) and its parameter group (family)", () => {

@@ -127,5 +127,12 @@ function escapeCell(text: string): string {
 export function diffJson(diff: PlanDiff, base: string, allowReplace: boolean): string {
   // `blocked`: the diff exits 3. `--allow-replace` waives stateful replacements, never protected ones.
   const blocked = (diff.dangerous.length > 0 && !allowReplace) || diff.blockedByProtect.length > 0;
-  return JSON.stringify({ base, allowReplace, blocked, ...diff }, null, 2);
+  // Each property change says what happened at its path, as the text's +, - and ~ do.
+  const changes = diff.changes.map((c) => ({ ...c, changes: c.changes.map((p) => ({ change: changeKind(p), ...p })) }));
+  return JSON.stringify({ base, allowReplace, blocked, ...diff, changes }, null, 2);
+}
+
+function changeKind(c: PropertyChange): "added" | "removed" | "changed" {
+  if (c.before === undefined) return "added";
+  return c.after === undefined ? "removed" : "changed";
 }
