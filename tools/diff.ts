@@ -12,7 +12,7 @@ import { EXIT, REPO_ROOT, ToolHelp, UsageError, checkOutputPath, parseToolArgs, 
 import { Plan } from "./engine/model";
 import { planAtCommit, resolveCommit } from "./report/base-plan";
 import { diffPlans } from "./report/diff";
-import { diffJson, renderDiffMarkdown, renderDiffText } from "./report/diff-render";
+import { diffJson, diffRefusal, renderDiffMarkdown, renderDiffText } from "./report/diff-render";
 
 /** A stateful resource would lose its data and `--allow-replace` was not given. */
 export const EXIT_STATEFUL_REPLACED = 3;
@@ -64,19 +64,10 @@ async function main(): Promise<number> {
   if (args.markdown) fs.writeFileSync(args.markdown, `${renderDiffMarkdown(diff, label)}\n`);
   process.stdout.write(`${args.json ? diffJson(diff, label, allowReplace) : renderDiffText(diff, label)}\n`);
 
-  if (diff.blockedByProtect.length > 0) {
-    process.stderr.write(
-      `error: ${diff.blockedByProtect.length} protected resource(s) would be replaced or deleted, which \`pulumi up\` refuses; the diff names the \`pulumi state unprotect\` step for each\n`,
-    );
-    return EXIT_STATEFUL_REPLACED;
-  }
-  if (diff.dangerous.length > 0 && !allowReplace) {
-    process.stderr.write(
-      `error: ${diff.dangerous.length} stateful resource(s) would be deleted or replaced; review them, then rerun with --allow-replace if intended\n`,
-    );
-    return EXIT_STATEFUL_REPLACED;
-  }
-  return EXIT.ok;
+  const refusal = diffRefusal(diff, allowReplace);
+  if (refusal === undefined) return EXIT.ok;
+  process.stderr.write(`error: ${refusal}\n`);
+  return EXIT_STATEFUL_REPLACED;
 }
 
 runTool(main);

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { Plan } from "../../tools/engine/model";
 import { PlanDiff, diffPlans } from "../../tools/report/diff";
-import { diffJson, renderDiffMarkdown, renderDiffText } from "../../tools/report/diff-render";
+import { diffJson, diffRefusal, renderDiffMarkdown, renderDiffText } from "../../tools/report/diff-render";
 import { committedConfig, committedPlan, planConfig } from "../helpers/plan";
 
 const json = (plan: Plan): Plan => JSON.parse(JSON.stringify(plan)) as Plan;
@@ -95,6 +95,11 @@ describe("report: diff of a changed copy of prod", function () {
     );
     assert.ok(renderDiffMarkdown(diff, "main").includes(`\`pulumi state unprotect --stack prod '${urn}'\``));
     assert.equal(JSON.parse(diffJson(diff, "main", true)).blocked, true);
+    assert.match(diffRefusal(diff, true) ?? "", /^12 protected resource\(s\) would be replaced or deleted/);
+    // Without protected changes, --allow-replace waives the stateful ones (the pipeline's gate decides).
+    const unprotected = { ...diff, blockedByProtect: [] };
+    assert.match(diffRefusal(unprotected, false) ?? "", /stateful resource\(s\) would be deleted or replaced/);
+    assert.equal(diffRefusal(unprotected, true), undefined);
   });
 
   it("carries the cost delta per region and tier, labelled an estimate with what it leaves out", () => {

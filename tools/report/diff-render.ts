@@ -123,10 +123,22 @@ function escapeCell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
+/**
+ * Why the diff exits 3, or undefined: a protected resource replaced or deleted (whatever the flags:
+ * `pulumi up` refuses it), or a stateful one without `--allow-replace`.
+ */
+export function diffRefusal(diff: PlanDiff, allowReplace: boolean): string | undefined {
+  if (diff.blockedByProtect.length > 0)
+    return `${diff.blockedByProtect.length} protected resource(s) would be replaced or deleted, which \`pulumi up\` refuses; the diff names the \`pulumi state unprotect\` step for each`;
+  if (diff.dangerous.length > 0 && !allowReplace)
+    return `${diff.dangerous.length} stateful resource(s) would be deleted or replaced; review them, then rerun with --allow-replace if intended`;
+  return undefined;
+}
+
 /** The `--json` form: the diff itself (already JSON-safe; secrets are "[secret]"). */
 export function diffJson(diff: PlanDiff, base: string, allowReplace: boolean): string {
-  // `blocked`: the diff exits 3. `--allow-replace` waives stateful replacements, never protected ones.
-  const blocked = (diff.dangerous.length > 0 && !allowReplace) || diff.blockedByProtect.length > 0;
+  // `blocked`: the diff exits 3.
+  const blocked = diffRefusal(diff, allowReplace) !== undefined;
   // Each property change says what happened at its path, as the text's +, - and ~ do.
   const changes = diff.changes.map((c) => ({ ...c, changes: c.changes.map((p) => ({ change: changeKind(p), ...p })) }));
   return JSON.stringify({ base, allowReplace, blocked, ...diff, changes }, null, 2);
