@@ -1,5 +1,7 @@
 import { strict as assert } from "node:assert";
+import { SUPPORTED_VERSIONS } from "../../components/config/tiers/cache";
 import { PROTECTED_TYPES } from "../../policies/lib/protected-types";
+import { CACHE_ENGINE_VERSIONS } from "../../tools/catalogue/aws/elasticache";
 import { CATALOGUE, INVOKES, TypeEntry, none } from "../../tools/catalogue";
 import { factsWithoutSources, protectedInProd, uncataloguedTypes } from "../../tools/catalogue/audit";
 import { INVOKE_MOCKS, RESOURCE_MOCKS } from "../../tools/engine/mocks";
@@ -49,6 +51,16 @@ describe("catalogue: one entry per resource type, every fact sourced", () => {
       "planted:rule-without-source: validation[0] name",
       "planted:missing-file: mock",
     ]);
+  });
+
+  it("accepts in config only cache engine versions the catalogue says ElastiCache offers", () => {
+    const beyond = (accepted: Record<string, readonly string[]>) =>
+      Object.entries(accepted).flatMap(([engine, versions]) =>
+        versions.filter((v) => !(CACHE_ENGINE_VERSIONS[engine] ?? []).includes(v)).map((v) => `${engine} ${v}`),
+      );
+    assert.deepEqual(beyond(SUPPORTED_VERSIONS), []);
+    // Planted: a version config would accept that AWS does not offer.
+    assert.deepEqual(beyond({ ...SUPPORTED_VERSIONS, valkey: [...SUPPORTED_VERSIONS.valkey, "9.9"] }), ["valkey 9.9"]);
   });
 
   it("marks protected in prod exactly the types the policy pack protects (the pack keeps its own list)", () => {

@@ -18,9 +18,34 @@ import { reveal } from "../engine/values";
  * SDK allows to register that many resources.
  */
 class BareResource extends pulumi.CustomResource {
-  constructor(type: string, name: string, inputs: pulumi.Inputs) {
-    super(type, name, inputs);
+  constructor(type: string, name: string, inputs: pulumi.Inputs, region = "us-east-1") {
+    super(type, name, inputs, { provider: explicitProvider(type, region) });
   }
+}
+
+class BareProvider extends pulumi.ProviderResource {
+  constructor(pkg: string, name: string, props: pulumi.Inputs) {
+    super(pkg, name, props);
+  }
+}
+
+/**
+ * Pulumi.yaml disables the default aws and kubernetes providers (the engine refuses a resource
+ * without an explicit one), so the floors register explicit providers as the program does: one per
+ * package and region (the mocks refuse a resource whose inputs name another region).
+ */
+const providers = new Map<string, pulumi.ProviderResource>();
+function explicitProvider(type: string, region: string): pulumi.ProviderResource | undefined {
+  // awsx's remote components take the aws provider, as the program passes it.
+  const pkg = type.startsWith("awsx:") ? "aws" : type.split(":")[0];
+  if (pkg !== "aws" && pkg !== "kubernetes") return undefined;
+  const key = `${pkg}-${region}`;
+  let provider = providers.get(key);
+  if (provider === undefined) {
+    provider = new BareProvider(pkg, `bench-${key}`, pkg === "aws" ? { region } : {});
+    providers.set(key, provider);
+  }
+  return provider;
 }
 
 interface Recorded {
@@ -28,6 +53,7 @@ interface Recorded {
   readonly name: string;
   readonly custom: boolean;
   readonly remote: boolean;
+  readonly region?: string;
   readonly inputs: Record<string, unknown>;
 }
 
@@ -52,7 +78,7 @@ async function main(): Promise<void> {
       // suffix (mocks check physical-name lengths, so names stay as they were).
       const name = used.has(`${r.type}::${r.name}`) ? `${r.name}-${i}` : r.name;
       used.add(`${r.type}::${name}`);
-      if (r.custom || r.remote) new BareResource(r.type, name, r.inputs);
+      if (r.custom || r.remote) new BareResource(r.type, name, r.inputs, r.region);
       else new pulumi.ComponentResource(r.type, name);
     });
     return {};
@@ -70,6 +96,7 @@ async function main(): Promise<void> {
         name: r.name,
         custom: r.custom,
         remote: r.remote,
+        region: r.region,
         inputs: reveal(r.inputs) as Record<string, unknown>,
       }));
     fs.writeFileSync(extra, JSON.stringify(record));

@@ -24,7 +24,8 @@ export const cacheDefaults: Record<Environment, CacheSettings> = {
   prod: { engine: "valkey", engineVersion: "8.0", nodeType: "cache.r7g.large", replicas: 1, multiAz: true, snapshotRetentionDays: 7 },
 };
 
-const SUPPORTED_VERSIONS: Record<CacheSettings["engine"], readonly string[]> = {
+/** What config accepts: a subset of what ElastiCache offers (tools/catalogue/aws/elasticache.ts, held to it by a test). */
+export const SUPPORTED_VERSIONS: Record<CacheSettings["engine"], readonly string[]> = {
   valkey: ["7.2", "8.0", "8.1"],
   redis: ["6.2", "7.0", "7.1"],
 };
