@@ -12,6 +12,7 @@ import * as path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { Plan } from "../../tools/engine/model";
 import { ResourceRef, Secret, UNKNOWN_VALUE, Unknown } from "../../tools/engine/values";
+import { processAlive, writeFileAtomic } from "../../tools/shared-state";
 
 const TAG = "\u0000plan-cache";
 
@@ -105,22 +106,6 @@ export function planName(stack: string, stackFileText: string): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** Writes through a temporary file, so a reader never sees half a plan. */
-function writeAtomic(file: string, data: Buffer): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, data);
-  fs.renameSync(tmp, file);
-}
-
 /**
  * The plan called `name` (see planName): read from the shared cache, or computed by `plan` here
  * (holding a lock file, so other workers wait for it) and written there. A failed plan is not
@@ -144,14 +129,14 @@ export async function sharedPlan(repo: string, name: string, plan: () => Promise
       // Another process is planning this stack: wait for its file, unless it died (a lock left
       // by an interrupted run) or takes too long (then plan here, without the cache).
       const owner = Number(fs.readFileSync(lock, "utf8"));
-      if (Number.isInteger(owner) && owner > 0 && !alive(owner)) fs.rmSync(lock, { force: true });
+      if (Number.isInteger(owner) && owner > 0 && !processAlive(owner)) fs.rmSync(lock, { force: true });
       else if (Date.now() > deadline) return plan();
       else await sleep(50);
       continue;
     }
     try {
       const result = await plan();
-      writeAtomic(file, serializePlan(result));
+      writeFileAtomic(file, serializePlan(result));
       // Plans of other builds are of no further use.
       for (const old of fs.readdirSync(root)) if (old !== key) fs.rmSync(path.join(root, old), { recursive: true, force: true });
       return result;

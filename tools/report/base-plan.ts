@@ -20,6 +20,7 @@ import * as path from "node:path";
 import { UsageError, cleanupOnInterrupt } from "../cli";
 import { Plan } from "../engine/model";
 import { shellQuote } from "../shell";
+import { processAlive } from "../shared-state";
 
 export interface BasePlan {
   /** The commit planned (full hash). */
@@ -75,15 +76,6 @@ const TMP_PREFIX = "platform-diff-";
 /** A worktree of ours without an owner file (made by an older version) counts as stale after this long. */
 const UNOWNED_STALE_MS = 60 * 60 * 1000;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** Removes a diff's worktree and its temporary directory, whatever state they are in. */
 function removeWorktree(repo: string, tmp: string, worktree: string): void {
   // Unlink our node_modules first, so no cleanup step can ever reach through it.
@@ -113,7 +105,7 @@ export function pruneStaleWorktrees(repo: string): string[] {
     let stale: boolean;
     try {
       const owner = JSON.parse(fs.readFileSync(path.join(tmp, OWNER_FILE), "utf8")) as { pid?: unknown };
-      stale = typeof owner.pid !== "number" || !alive(owner.pid);
+      stale = typeof owner.pid !== "number" || !processAlive(owner.pid);
     } catch {
       const made = fs.existsSync(tmp) ? fs.statSync(tmp).mtimeMs : 0;
       stale = Date.now() - made > UNOWNED_STALE_MS;
